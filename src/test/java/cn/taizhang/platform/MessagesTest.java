@@ -18,25 +18,43 @@ import org.junit.jupiter.api.Test;
 /** Every message exists in Chinese and in English, and every key a template or class uses exists. */
 class MessagesTest {
 
-    private static Properties load(String name) throws IOException {
+    private static final Path BUNDLES = Path.of("src/main/resources/i18n");
+
+    /** All keys of one language, over every module's bundle (i18n/NAME_LANG.properties). */
+    private static Properties load(String language) throws IOException {
         var props = new Properties();
-        try (var in = MessagesTest.class.getResourceAsStream("/i18n/" + name)) {
-            props.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        try (Stream<Path> files = Files.list(BUNDLES)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith("_" + language + ".properties")).toList()) {
+                try (var in = new InputStreamReader(Files.newInputStream(f), StandardCharsets.UTF_8)) {
+                    props.load(in);
+                }
+            }
         }
         return props;
     }
 
     @Test
+    void everyBundleHasBothLanguages() throws IOException {
+        try (Stream<Path> files = Files.list(BUNDLES)) {
+            for (Path f : files.toList()) {
+                String name = f.getFileName().toString();
+                String other = name.endsWith("_zh_CN.properties") ? name.replace("_zh_CN.", "_en.") : name.replace("_en.", "_zh_CN.");
+                assertThat(BUNDLES.resolve(other)).as("counterpart of " + name).exists();
+            }
+        }
+    }
+
+    @Test
     void chineseAndEnglishHaveTheSameKeys() throws IOException {
-        Set<String> zh = new TreeSet<>(load("messages_zh_CN.properties").stringPropertyNames());
-        Set<String> en = new TreeSet<>(load("messages_en.properties").stringPropertyNames());
-        assertThat(diff(zh, en)).as("keys missing in messages_en.properties").isEmpty();
-        assertThat(diff(en, zh)).as("keys missing in messages_zh_CN.properties").isEmpty();
+        Set<String> zh = new TreeSet<>(load("zh_CN").stringPropertyNames());
+        Set<String> en = new TreeSet<>(load("en").stringPropertyNames());
+        assertThat(diff(zh, en)).as("keys missing in English").isEmpty();
+        assertThat(diff(en, zh)).as("keys missing in Chinese").isEmpty();
     }
 
     @Test
     void everyKeyUsedInTemplatesAndCodeExists() throws IOException {
-        Set<String> known = load("messages_zh_CN.properties").stringPropertyNames();
+        Set<String> known = load("zh_CN").stringPropertyNames();
         Set<String> used = new TreeSet<>();
         // #{key} and #{key(args)} in templates
         collect(Path.of("src/main/resources/templates"), Pattern.compile("#\\{([a-zA-Z][\\w.]*)[}(]"), used);

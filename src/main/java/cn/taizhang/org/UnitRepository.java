@@ -1,0 +1,100 @@
+package cn.taizhang.org;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for org units. Every query names the tenant. */
+@Repository
+class UnitRepository {
+
+    private static final String COLUMNS = "id, tenant_id, parent_id, path, kind, code, name, sort_order, active, version";
+
+    private final JdbcClient jdbc;
+
+    UnitRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<OrgUnit> find(long tenantId, long id) {
+        return jdbc.sql("select " + COLUMNS + " from org_unit where tenant_id = :t and id = :id")
+                .param("t", tenantId).param("id", id).query(OrgUnit.class).optional();
+    }
+
+    Optional<OrgUnit> findInTenants(Collection<Long> tenants, long id) {
+        if (tenants.isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select " + COLUMNS + " from org_unit where tenant_id in (:t) and id = :id")
+                .param("t", tenants).param("id", id).query(OrgUnit.class).optional();
+    }
+
+    Optional<OrgUnit> findByCode(long tenantId, String code) {
+        return jdbc.sql("select " + COLUMNS + " from org_unit where tenant_id = :t and code = :c")
+                .param("t", tenantId).param("c", code).query(OrgUnit.class).optional();
+    }
+
+    Optional<OrgUnit> root(long tenantId) {
+        return jdbc.sql("select " + COLUMNS + " from org_unit where tenant_id = :t and parent_id is null")
+                .param("t", tenantId).query(OrgUnit.class).optional();
+    }
+
+    /** The tenant's units in tree order (parents before children, siblings by sort order). */
+    List<OrgUnit> tree(long tenantId, String subtreePath, boolean includeInactive) {
+        return jdbc.sql("select " + COLUMNS + " from org_unit where tenant_id = :t"
+                        + (subtreePath == null ? "" : " and path like :p")
+                        + (includeInactive ? "" : " and active")
+                        + " order by path")
+                .param("t", tenantId).param("p", subtreePath + "%")
+                .query(OrgUnit.class).list();
+    }
+
+    long insert(long tenantId, Long parentId, String parentPath, UnitKind kind, String code, String name, int sortOrder) {
+        long id = jdbc.sql("""
+                insert into org_unit (tenant_id, parent_id, path, kind, code, name, sort_order)
+                values (:t, :p, '', :k, :c, :n, :s) returning id""")
+                .param("t", tenantId).param("p", parentId).param("k", kind.name()).param("c", code)
+                .param("n", name).param("s", sortOrder).query(Long.class).single();
+        jdbc.sql("update org_unit set path = :path where id = :id")
+                .param("path", (parentPath == null ? "/" : parentPath) + id + "/").param("id", id).update();
+        return id;
+    }
+
+    /** Optimistic: refuses (returns false) when somebody else changed the unit meanwhile. */
+    boolean update(long tenantId, long id, int expectedVersion, UnitKind kind, String code, String name, int sortOrder) {
+        return jdbc.sql("""
+                update org_unit set kind = :k, code = :c, name = :n, sort_order = :s, version = version + 1
+                where tenant_id = :t and id = :id and version = :v""")
+                .param("k", kind.name()).param("c", code).param("n", name).param("s", sortOrder)
+                .param("t", tenantId).param("id", id).param("v", expectedVersion).update() == 1;
+    }
+
+    /** Moves the unit and rewrites the paths of its whole subtree. */
+    void move(long tenantId, OrgUnit unit, OrgUnit newParent) {
+        String newPath = newParent.path() + unit.id() + "/";
+        jdbc.sql("update org_unit set parent_id = :p, version = version + 1 where tenant_id = :t and id = :id")
+                .param("p", newParent.id()).param("t", tenantId).param("id", unit.id()).update();
+        jdbc.sql("""
+                update org_unit set path = :newPath || substr(path, length(:oldPath) + 1)
+                where tenant_id = :t and path like :oldPrefix""")
+                .param("newPath", newPath).param("oldPath", unit.path()).param("oldPrefix", unit.path() + "%")
+                .param("t", tenantId).update();
+    }
+
+    void setActive(long tenantId, long id, boolean active) {
+        jdbc.sql("update org_unit set active = :a, version = version + 1 where tenant_id = :t and id = :id")
+                .param("a", active).param("t", tenantId).param("id", id).update();
+    }
+
+    long activeChildren(long tenantId, long id) {
+        return jdbc.sql("select count(*) from org_unit where tenant_id = :t and parent_id = :id and active")
+                .param("t", tenantId).param("id", id).query(Long.class).single();
+    }
+
+    long activePeople(long tenantId, long id) {
+        return jdbc.sql("select count(*) from person where tenant_id = :t and unit_id = :id and active")
+                .param("t", tenantId).param("id", id).query(Long.class).single();
+    }
+}
