@@ -46,8 +46,13 @@ public class Organisation {
                 .orElseThrow(() -> new NotFoundException("unit", unitId));
     }
 
-    /** The unit a person belongs to, within the scope of whoever may see the person. */
-    OrgUnit unitOf(Person person) {
+    /** The unit a visible person belongs to (staff may see their own unit's name, not its subtree). */
+    public OrgUnit unitOfPerson(DataScope scope, Person visible) {
+        Person p = person(scope, visible.id());
+        return unitOf(p);
+    }
+
+    private OrgUnit unitOf(Person person) {
         return units.find(person.tenantId(), person.unitId()).orElseThrow();
     }
 

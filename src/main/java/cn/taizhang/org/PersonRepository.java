@@ -71,7 +71,7 @@ class PersonRepository {
                        m.term_end, m.active
                 from group_membership m join person p on p.id = m.person_id
                 where m.tenant_id = :t and m.unit_id = :u""" + (includeEnded ? "" : " and m.active") + """
-                 order by m.active desc, case m.role when 'LEADER' then 0 when 'DEPUTY' then 1 else 2 end, p.code""")
+                \sorder by m.active desc, case m.role when 'LEADER' then 0 when 'DEPUTY' then 1 else 2 end, p.code""")
                 .param("t", tenantId).param("u", unitId).query(Membership.class).list();
     }
 

@@ -61,6 +61,10 @@ class MessagesTest {
         // DomainException and friends: new DomainException("key" / atField("field", "key"
         collect(Path.of("src/main/java"), Pattern.compile(
                 "(?:DomainException\\(|atField\\(\"[^\"]*\",\\s*|rejected\\(|Verdict\\(|messageKey = )\"([a-z][\\w]*\\.[\\w.]+)\""), used);
+        // Bean Validation: message = "{key}"
+        collect(Path.of("src/main/java"), Pattern.compile("message = \"\\{([\\w.]+)\\}\""), used);
+        // Flash.say(redirect, messages, locale, "key"
+        collect(Path.of("src/main/java"), Pattern.compile("Flash\\.say\\([^\"]*\"([\\w.]+)\""), used);
         used.removeIf(known::contains);
         assertThat(used).as("message keys used but not defined").isEmpty();
     }

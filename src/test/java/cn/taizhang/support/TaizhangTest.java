@@ -18,6 +18,6 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import(TestSupportConfiguration.class)
+@Import({TestSupportConfiguration.class, SignedIn.class})
 public @interface TaizhangTest {
 }
