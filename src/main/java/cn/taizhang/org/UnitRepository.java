@@ -1,6 +1,14 @@
 package cn.taizhang.org;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,14 +49,41 @@ class UnitRepository {
                 .param("t", tenantId).query(OrgUnit.class).optional();
     }
 
-    /** The tenant's units in tree order (parents before children, siblings by sort order). */
+    /** The tenant's units in tree order: each unit followed by its subtree, siblings by sort order. */
     List<OrgUnit> tree(long tenantId, String subtreePath, boolean includeInactive) {
-        return jdbc.sql("select " + COLUMNS + " from org_unit where tenant_id = :t"
+        List<OrgUnit> units = jdbc.sql("select " + COLUMNS + " from org_unit where tenant_id = :t"
                         + (subtreePath == null ? "" : " and path like :p")
-                        + (includeInactive ? "" : " and active")
-                        + " order by path")
+                        + (includeInactive ? "" : " and active"))
                 .param("t", tenantId).param("p", subtreePath + "%")
                 .query(OrgUnit.class).list();
+        return inTreeOrder(units);
+    }
+
+    static List<OrgUnit> inTreeOrder(List<OrgUnit> units) {
+        Map<Long, List<OrgUnit>> children = new HashMap<>();
+        Set<Long> ids = new HashSet<>();
+        units.forEach(u -> ids.add(u.id()));
+        List<OrgUnit> tops = new ArrayList<>();
+        for (OrgUnit u : units) {
+            if (u.parentId() != null && ids.contains(u.parentId())) {
+                children.computeIfAbsent(u.parentId(), k -> new ArrayList<>()).add(u);
+            } else {
+                tops.add(u);
+            }
+        }
+        Comparator<OrgUnit> siblings = Comparator.comparingInt(OrgUnit::sortOrder).thenComparing(OrgUnit::code);
+        List<OrgUnit> ordered = new ArrayList<>(units.size());
+        Deque<OrgUnit> stack = new ArrayDeque<>();
+        tops.sort(siblings.reversed());
+        tops.forEach(stack::push);
+        while (!stack.isEmpty()) {
+            OrgUnit u = stack.pop();
+            ordered.add(u);
+            List<OrgUnit> kids = new ArrayList<>(children.getOrDefault(u.id(), List.of()));
+            kids.sort(siblings.reversed());
+            kids.forEach(stack::push);
+        }
+        return ordered;
     }
 
     long insert(long tenantId, Long parentId, String parentPath, UnitKind kind, String code, String name, int sortOrder) {

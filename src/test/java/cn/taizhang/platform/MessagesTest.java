@@ -65,6 +65,8 @@ class MessagesTest {
         collect(Path.of("src/main/java"), Pattern.compile("message = \"\\{([\\w.]+)\\}\""), used);
         // Flash.say(redirect, messages, locale, "key"
         collect(Path.of("src/main/java"), Pattern.compile("Flash\\.say\\([^\"]*\"([\\w.]+)\""), used);
+        // new ImportProblem(sheet, row, column, "key", ...)
+        collect(Path.of("src/main/java"), Pattern.compile("ImportProblem\\([^;]*?\"([a-z]\\w*\\.[\\w.]+)\""), used);
         used.removeIf(known::contains);
         assertThat(used).as("message keys used but not defined").isEmpty();
     }
