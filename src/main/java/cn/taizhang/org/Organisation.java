@@ -22,14 +22,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Organisation {
 
+    /** How a group post was filled; see {@link Membership#basis()}. */
+    static final java.util.Set<String> MEMBERSHIP_BASES = java.util.Set.of("APPOINTED", "COMMITTEE_APPROVED",
+            "COMPETITIVE_SELECTION");
+
     private final UnitRepository units;
     private final PersonRepository people;
     private final AuditJournal journal;
+    private final java.time.Clock clock;
 
-    Organisation(UnitRepository units, PersonRepository people, AuditJournal journal) {
+    Organisation(UnitRepository units, PersonRepository people, AuditJournal journal, java.time.Clock clock) {
         this.units = units;
         this.people = people;
         this.journal = journal;
+        this.clock = clock;
     }
 
     // ---------------------------------------------------------------- units
@@ -320,6 +326,12 @@ public class Organisation {
             });
         }
         String b = basis == null || basis.isBlank() ? "APPOINTED" : basis;
+        if (!MEMBERSHIP_BASES.contains(b)) {
+            throw DomainException.atField("basis", "group.unknownBasis", b);
+        }
+        if ("COMPETITIVE_SELECTION".equals(b) && termEnd == null) {
+            termEnd = LocalDate.now(clock).plusYears(1); // 竞聘上岗: 聘期1年 (seed 004)
+        }
         long id;
         try {
             id = people.insertMembership(group.tenantId(), unitId, personId, role, b, blankToNull(basisNote), termEnd);

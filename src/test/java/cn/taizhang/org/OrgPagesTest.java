@@ -105,6 +105,20 @@ class OrgPagesTest {
     }
 
     @Test
+    void aPostWonInCompetitiveSelectionRunsForOneYear_ORG3() throws Exception {
+        Person member = people.findByCode(town, "P033").orElseThrow();
+        OrgUnit command = units.findByCode(town, "WS-XN").orElseThrow();
+        mvc.perform(post("/org/units/{id}/members", command.id()).with(signedIn.as("shuji")).with(csrf())
+                        .param("personId", String.valueOf(member.id())).param("role", "MEMBER")
+                        .param("basis", "COMPETITIVE_SELECTION").param("basisNote", "2026年竞聘上岗"))
+                .andExpect(status().is3xxRedirection());
+        java.time.LocalDate termEnd = jdbc.sql(
+                        "select term_end from group_membership where unit_id = :u and person_id = :p and active")
+                .param("u", command.id()).param("p", member.id()).query(java.time.LocalDate.class).single();
+        assertThat(termEnd).isEqualTo(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusYears(1));
+    }
+
+    @Test
     void aUnitWithPeopleCannotBeDeactivated() throws Exception {
         mvc.perform(post("/org/units/{id}/deactivate", units.findByCode(town, "WS-CZS").orElseThrow().id())
                         .with(signedIn.as("shuji")).with(csrf()).param("reason", "撤并"))
