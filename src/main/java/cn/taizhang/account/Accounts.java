@@ -33,7 +33,7 @@ public class Accounts {
     private static final String UPPER = "ABCDEFGHJKLMNPQRSTUVWXYZ";
     private static final String LOWER = "abcdefghijkmnpqrstuvwxyz";
     private static final String DIGITS = "23456789";
-    private static final String SYMBOLS = "@#%+=?!";
+    private static final String SYMBOLS = "@#!?";
     private static final int TEMPORARY_PASSWORD_LENGTH = 12;
 
     private final AccountRepository accounts;
