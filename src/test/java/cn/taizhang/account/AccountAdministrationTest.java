@@ -103,6 +103,16 @@ class AccountAdministrationTest {
     }
 
     @Test
+    void fieldErrorsAreShownInEnglishOnRequest() throws Exception {
+        mvc.perform(newAccount("", "short1A", String.valueOf(demoTown()), "LEADERSHIP").param("lang", "en"))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrors("accountForm", "username"))
+                .andExpect(content().string(Matchers.containsString("Enter a user name.")));
+        mvc.perform(newAccount(unique("en"), "short1A", String.valueOf(demoTown()), "LEADERSHIP").param("lang", "en"))
+                .andExpect(content().string(Matchers.containsString("The password must have at least 10 characters.")));
+    }
+
+    @Test
     void anAdministratorRoleBesideAnotherRoleIsRefusedAtTheRoles() throws Exception {
         String name = unique("combo");
         mvc.perform(newAccount(name, PASSWORD, String.valueOf(demoTown()), "AUDIT_ADMIN", "LEADERSHIP"))
