@@ -17,9 +17,9 @@ final class AccountPrincipal implements UserDetails, CredentialsContainer, Curre
     private final boolean locked;
     private String passwordHash;
 
-    AccountPrincipal(Account account, Instant now) {
+    AccountPrincipal(Account account, boolean tenantActive, Instant now) {
         this.user = account.toCurrentUser();
-        this.enabled = account.enabled();
+        this.enabled = account.enabled() && tenantActive;
         this.locked = account.lockedAt(now);
         this.passwordHash = account.passwordHash();
     }

@@ -21,7 +21,7 @@ class AccountRepository {
 
     private static final String COLUMNS = """
             id, tenant_id, username, display_name, password_hash, person_id, roles, scope_unit_id, enabled,
-            failed_attempts, locked_until""";
+            failed_attempts, locked_until, password_must_change""";
 
     private final JdbcClient jdbc;
 
@@ -73,9 +73,35 @@ class AccountRepository {
         jdbc.sql("update account set failed_attempts = 0, locked_until = null where id = :id").param("id", id).update();
     }
 
+    /** Sets the password the user chose; the temporary-password flag goes. */
     void changePassword(long id, String hash) {
-        jdbc.sql("update account set password_hash = :h, password_changed_at = now() where id = :id")
+        jdbc.sql("""
+                update account set password_hash = :h, password_changed_at = now(), password_must_change = false
+                where id = :id""")
                 .param("h", hash).param("id", id).update();
+    }
+
+    /** Sets a temporary password the user must change at the next sign-in; also releases a lock. */
+    void resetPassword(long id, String hash) {
+        jdbc.sql("""
+                update account set password_hash = :h, password_changed_at = now(), password_must_change = true,
+                       failed_attempts = 0, locked_until = null
+                where id = :id""")
+                .param("h", hash).param("id", id).update();
+    }
+
+    void changeRoles(long id, Set<Role> roles, Long personId, Long scopeUnitId) {
+        jdbc.sql("update account set roles = :r, person_id = :p, scope_unit_id = :s where id = :id")
+                .param("r", encode(roles)).param("p", personId).param("s", scopeUnitId).param("id", id).update();
+    }
+
+    /** What a signed-in session needs to know on each request: still enabled, must change the password. */
+    Optional<SessionState> sessionState(long id) {
+        return jdbc.sql("select enabled, password_must_change from account where id = :id").param("id", id)
+                .query((rs, row) -> new SessionState(rs.getBoolean(1), rs.getBoolean(2))).optional();
+    }
+
+    record SessionState(boolean enabled, boolean passwordMustChange) {
     }
 
     void setEnabled(long id, boolean enabled) {
@@ -102,6 +128,6 @@ class AccountRepository {
         return new Account(rs.getLong("id"), rs.getLong("tenant_id"), rs.getString("username"),
                 rs.getString("display_name"), rs.getString("password_hash"), (Long) rs.getObject("person_id"),
                 Set.copyOf(roles), (Long) rs.getObject("scope_unit_id"), rs.getBoolean("enabled"),
-                rs.getInt("failed_attempts"), locked == null ? null : locked.toInstant());
+                rs.getInt("failed_attempts"), locked == null ? null : locked.toInstant(), rs.getBoolean("password_must_change"));
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -45,9 +46,13 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AccountRepository accounts, AccountUserDetailsService details)
+            throws Exception {
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/api/audit", "/api/audit/**").hasRole("AUDIT_ADMIN")
+                        .anyRequest().authenticated())
+                .addFilterAfter(new PasswordChangeGate(accounts, details), AuthorizationFilter.class)
                 .httpBasic(Customizer.withDefaults())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
@@ -58,13 +63,19 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, SignInFailureHandler failureHandler) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, SignInFailureHandler failureHandler, AccountRepository accounts,
+                              AccountUserDetailsService details) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/lang", "/css/**", "/js/**", "/img/**", "/webjars/**",
                                 "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
+                        // the three administrators are kept apart (三员分立)
+                        .requestMatchers("/tenants", "/tenants/**").hasRole("SYSTEM_ADMIN")
+                        .requestMatchers("/accounts", "/accounts/**").hasRole("SECURITY_ADMIN")
+                        .requestMatchers("/audit", "/audit/**").hasRole("AUDIT_ADMIN")
                         .anyRequest().authenticated())
+                .addFilterAfter(new PasswordChangeGate(accounts, details), AuthorizationFilter.class)
                 .formLogin(f -> f.loginPage("/login").failureHandler(failureHandler).defaultSuccessUrl("/", true))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))

@@ -398,6 +398,21 @@ public class Organisation {
                 unit.name() + " 停用服务对象 " + c.name(), Map.of("active", true), Map.of("active", false), reason);
     }
 
+    // ---------------------------------------------------------------- lookups for account administration
+
+    /**
+     * The unit with this id if it belongs to this tenant, regardless of anybody's data scope: the
+     * security administrator checks with it that an account's scope unit exists in the account's tenant.
+     */
+    public java.util.Optional<OrgUnit> findUnitInTenant(long tenantId, long unitId) {
+        return units.find(tenantId, unitId);
+    }
+
+    /** The person with this id if he or she belongs to this tenant (see {@link #findUnitInTenant}). */
+    public java.util.Optional<Person> findPersonInTenant(long tenantId, long personId) {
+        return people.find(tenantId, personId);
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private static void requireEditUnits(DataScope scope) {

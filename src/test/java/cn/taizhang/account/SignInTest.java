@@ -69,7 +69,7 @@ class SignInTest {
         }
         mvc.perform(formLogin("/login").user("unlocktest").password(PASSWORD)).andExpect(unauthenticated());
 
-        accounts.unlock(id, "本人来电核实身份");
+        accounts.unlock(repository.findByUsername("secadmin").orElseThrow().toCurrentUser(), id, "本人来电核实身份");
         mvc.perform(formLogin("/login").user("unlocktest").password(PASSWORD)).andExpect(authenticated());
     }
 }
