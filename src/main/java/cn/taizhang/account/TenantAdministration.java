@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,13 +28,11 @@ class TenantAdministration {
     private final Tenants tenants;
     private final Organisation organisation;
     private final AuditJournal journal;
-    private final JdbcClient jdbc;
 
-    TenantAdministration(Tenants tenants, Organisation organisation, AuditJournal journal, JdbcClient jdbc) {
+    TenantAdministration(Tenants tenants, Organisation organisation, AuditJournal journal) {
         this.tenants = tenants;
         this.organisation = organisation;
         this.journal = journal;
-        this.jdbc = jdbc;
     }
 
     /** A county (or a department without a county) and the tenants below it. */
@@ -107,8 +104,7 @@ class TenantAdministration {
         if (active && t.parentId() != null && tenants.find(t.parentId()).map(p -> !p.active()).orElse(false)) {
             throw new DomainException("tenants.parentInactive");
         }
-        // The org module has no write for this yet; to move into org.Tenants (see the report).
-        jdbc.sql("update tenant set active = :a where id = :id").param("a", active).param("id", id).update();
+        tenants.setActive(id, active);
         journal.record(id, active ? "tenant.reactivated" : "tenant.deactivated", "tenant", id,
                 (active ? "启用租户 " : "停用租户 ") + t.name(), Map.of("active", t.active()), Map.of("active", active),
                 reason.trim());

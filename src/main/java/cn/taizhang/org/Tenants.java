@@ -45,6 +45,11 @@ public class Tenants {
         return new Tenant(id, parentId, kind, code, name, true);
     }
 
+    /** Switches a tenant on or off; the caller checks who may and journals why. */
+    public void setActive(long id, boolean active) {
+        jdbc.sql("update tenant set active = :a where id = :id").param("a", active).param("id", id).update();
+    }
+
     public Optional<Tenant> find(long id) {
         return jdbc.sql("select id, parent_id, kind, code, name, active from tenant where id = :id")
                 .param("id", id).query(Tenant.class).optional();
