@@ -1,0 +1,71 @@
+package cn.taizhang.method;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.taizhang.method.ComplianceFlag.Kind;
+import cn.taizhang.method.MethodDefinition.ComponentSource;
+import cn.taizhang.method.MethodDefinition.Management;
+import cn.taizhang.method.MethodDefinition.Period;
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Each preset loads, validates, and carries the numbers of its seed. */
+class MethodPresetsTest {
+
+    static MethodCheck load(String code) {
+        MethodCheck check = MethodParser.parse(MethodCatalog.presetYaml(code));
+        assertThat(check.problems()).as(code + ":\n" + MethodTestSupport.all(check)).isEmpty();
+        return check;
+    }
+
+    static List<String> flagCodes(MethodCheck check) {
+        return check.flags().stream().map(ComplianceFlag::code).toList();
+    }
+
+    static BigDecimal n(int v) {
+        return BigDecimal.valueOf(v);
+    }
+
+    @Test
+    void wusiPresetHasFourCategoriesAndWeighsOrdinaryMonthlyBackpack_ASSESS5() {
+        MethodDefinition d = load("wusi").definition();
+        assertThat(d.categories()).extracting(MethodDefinition.Category::management).containsExactly(
+                Management.HIERARCHICAL, Management.INTEGRATED_GRID, Management.CENTRALISED_AD_HOC,
+                Management.UNIFIED_COMMAND);
+        assertThat(d.categories().get(3).noLeave()).isTrue();
+        assertThat(d.categories().get(1).leadGroup().size()).isEqualTo(3);
+        var total = d.composites().get(0);
+        assertThat(total.parts()).extracting(p -> p.assessment() + "=" + p.weight())
+                .containsExactly("ordinary=50", "monthly=30", "backpack=20");
+        assertThat(total.vetoes()).containsExactly("county-bottom3");
+        assertThat(d.bonuses().get(0).rankPoints()).containsExactly(n(10), n(8), n(6));
+        assertThat(d.money().fenPerPoint()).isEqualTo(2000L);
+    }
+
+    @Test
+    void wusiHalfYearEvaluationWeighsLeadershipHeadsRepresentatives_ASSESS1() {
+        var ordinary = load("wusi").definition().assessments().get(0);
+        assertThat(ordinary.cycles()).extracting(MethodDefinition.Cycle::period)
+                .containsExactly(Period.HALF_YEAR, Period.YEAR);
+        assertThat(ordinary.components().get(1).raters()).extracting(r -> r.group() + "=" + r.weight())
+                .containsExactly("leadership=50", "heads=30", "representatives=20");
+    }
+
+    @Test
+    void wusiMonthlyDrawTakesFiveOfEachKindAtTheMeetingAroundTheSecond_ASSESS2() {
+        var monthly = load("wusi").definition().assessments().get(1);
+        var draw = monthly.components().get(0);
+        assertThat(draw.source()).isEqualTo(ComponentSource.DRAW_MEETING);
+        assertThat(draw.sampling().size()).isEqualTo(5);
+        assertThat(draw.sampling().per()).hasSize(3);
+        assertThat(monthly.cycles().get(0).when()).contains("2号");
+    }
+
+    @Test
+    void wusiComplianceReportFlagsVetoAndPublicBlackBoard() {
+        var check = load("wusi");
+        assertThat(flagCodes(check)).contains("VETO_UNMANDATED:county-bottom3", "PUBLIC_BLACK_BOARD:black");
+        assertThat(flagCodes(check)).noneMatch(c -> c.startsWith("FINE"));
+    }
+}
