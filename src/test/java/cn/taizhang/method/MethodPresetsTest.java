@@ -68,4 +68,65 @@ class MethodPresetsTest {
         assertThat(flagCodes(check)).contains("VETO_UNMANDATED:county-bottom3", "PUBLIC_BLACK_BOARD:black");
         assertThat(flagCodes(check)).noneMatch(c -> c.startsWith("FINE"));
     }
+
+    @Test
+    void wubuFinalScoreWeighsSurveyResidentsLeadersPeers_ASSESS6() {
+        var check = load("wubu");
+        var annual = check.definition().assessments().get(1);
+        assertThat(annual.components()).extracting(c -> c.code() + "=" + c.weight())
+                .containsExactly("social-survey=20", "residents=30", "leaders=30", "peers=20");
+        var meetings = check.definition().practices().meetings();
+        assertThat(meetings).extracting(MethodDefinition.Meeting::code)
+                .contains("consultation", "quarterly-review", "dispatch");
+        assertThat(check.definition().consequences()).extracting(MethodDefinition.Consequence::kind)
+                .contains(MethodDefinition.ConsequenceKind.ADMONISHMENT);
+        assertThat(check.flags()).isEmpty();
+    }
+
+    @Test
+    void huaqiaoLeaderLiabilityAndSignInAreFlaggedAndVillageDeductionsUncapped_SCORE5() {
+        var check = load("huaqiao");
+        var d = check.definition();
+        assertThat(flagCodes(check)).containsExactlyInAnyOrder("LEADER_LIABILITY:leader-missed-sign-in",
+                "LEADER_LIABILITY:leader-member-absent", "SIGN_IN");
+        assertThat(d.scoreItems().get(0).uncapped()).isTrue();
+        assertThat(d.scoreItems().get(0).reasonRequired()).isTrue();
+        assertThat(d.practices().leave().groupLeaderMaxDays()).isEqualTo(2);
+        assertThat(d.consequences()).extracting(c -> c.code() + ":" + c.rewardFen())
+                .contains("ranking-rise:1000000", "class-rise:2000000");
+        assertThat(d.scoreItems()).filteredOn(MethodDefinition.ScoreItem::leaderLiability)
+                .extracting(s -> s.money().fenPerOccurrence()).containsExactly(10000L, 20000L);
+    }
+
+    @Test
+    void qingdanHasThreeListsWith42PowersAndMondayPublication_LIST1_RECORD2() {
+        var d = load("qingdan").definition();
+        assertThat(d.practices().lists().power().items()).isEqualTo(42);
+        assertThat(d.practices().lists().responsibility().oneSubjectOnePerson()).isTrue();
+        assertThat(d.practices().lists().problems().sources()).hasSize(4);
+        assertThat(d.practices().workRecords().weeklyPublication()).isEqualTo(java.time.DayOfWeek.MONDAY);
+        assertThat(d.practices().plans().commitments().kinds()).containsExactly("固定任务", "动态任务");
+        assertThat(d.assessments()).extracting(a -> a.cycles().get(0).period())
+                .containsExactly(Period.MONTH, Period.QUARTER, Period.YEAR);
+    }
+
+    @Test
+    void haiyongCompetitionNamesBestLastAndTwoBottomMembersAndIsFlagged_ASSESS9() {
+        var check = load("haiyong");
+        var competition = check.definition().practices().competitions().get(0);
+        assertThat(competition.best()).isEqualTo(1);
+        assertThat(competition.last()).isEqualTo(1);
+        assertThat(competition.bottomMembers()).isEqualTo(2);
+        assertThat(competition.criteria()).hasSize(5);
+        assertThat(check.definition().practices().posts().commandGroups()).isEqualTo(7);
+        assertThat(check.definition().practices().inspections().get(0).compareMonths()).isEqualTo(2);
+        assertThat(flagCodes(check)).contains("PUBLIC_NAMING:efficiency", "PUBLIC_NAMING:competition-wall",
+                "PHOTOS:site");
+    }
+
+    @Test
+    void everyPresetLoadsThroughTheCatalog() {
+        var catalog = new MethodCatalog();
+        assertThat(catalog.presets()).extracting(Preset::code).containsExactlyElementsOf(MethodCatalog.PRESET_CODES);
+    }
 }
