@@ -1,6 +1,7 @@
 package cn.taizhang.demo;
 
 import cn.taizhang.account.Accounts;
+import cn.taizhang.method.TenantMethods;
 import cn.taizhang.org.ContactKind;
 import cn.taizhang.org.DataScope;
 import cn.taizhang.org.GroupRole;
@@ -48,14 +49,16 @@ class DemoTownship {
     private final Tenants tenants;
     private final Organisation organisation;
     private final Accounts accounts;
+    private final TenantMethods methods;
     private final TransactionTemplate tx;
     private final boolean enabled;
 
-    DemoTownship(Tenants tenants, Organisation organisation, Accounts accounts, TransactionTemplate tx,
-                 @Value("${taizhang.demo.enabled:true}") boolean enabled) {
+    DemoTownship(Tenants tenants, Organisation organisation, Accounts accounts, TenantMethods methods,
+                 TransactionTemplate tx, @Value("${taizhang.demo.enabled:true}") boolean enabled) {
         this.tenants = tenants;
         this.organisation = organisation;
         this.accounts = accounts;
+        this.methods = methods;
         this.tx = tx;
         this.enabled = enabled;
     }
@@ -73,6 +76,7 @@ class DemoTownship {
         Tenant county = tenants.create(TenantKind.COUNTY, "demo-county", "示范县", null);
         Tenant town = tenants.create(TenantKind.TOWNSHIP, "demo-town", "示范县五四镇", county.id());
         DataScope builder = new DataScope(Set.of(town.id()), null, null, true, true);
+        methods.adoptPreset(town.id(), "wusi");
 
         Map<String, OrgUnit> units = new HashMap<>();
         for (String[] row : rows("demo/units.txt")) {

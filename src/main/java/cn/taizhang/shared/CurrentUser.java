@@ -17,7 +17,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * @param scopeUnitId for a group leader or village cadre: the unit whose subtree the account manages
  */
 public record CurrentUser(long accountId, String username, String displayName, long tenantId, Long personId,
-                          Set<Role> roles, Long scopeUnitId) {
+                          Set<Role> roles, Long scopeUnitId) implements java.io.Serializable {
 
     /** Implemented by the security principal, so that modules need not know the account module. */
     public interface Holder {

@@ -26,7 +26,6 @@ import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -186,19 +185,19 @@ class AccountAdministrationTest {
         mvc.perform(formLogin("/login").user(name).password(PASSWORD)).andExpect(unauthenticated());
         var signIn = mvc.perform(formLogin("/login").user(name).password(temporary)).andExpect(authenticated())
                 .andReturn();
-        MockHttpSession session = (MockHttpSession) signIn.getRequest().getSession(false);
+        jakarta.servlet.http.Cookie session = signIn.getResponse().getCookie("SESSION"); // sessions live in PostgreSQL
 
-        mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/account/password"));
-        mvc.perform(get("/accounts").session(session)).andExpect(status().isForbidden());
-        mvc.perform(get("/account/password").session(session))
+        mvc.perform(get("/").cookie(session)).andExpect(redirectedUrl("/account/password"));
+        mvc.perform(get("/accounts").cookie(session)).andExpect(status().isForbidden());
+        mvc.perform(get("/account/password").cookie(session))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("您的密码已由安全管理员重置")));
 
-        mvc.perform(post("/account/password").session(session).with(csrf())
+        mvc.perform(post("/account/password").cookie(session).with(csrf())
                         .param("currentPassword", temporary).param("newPassword", "Chosen#Myself9")
                         .param("repeatPassword", "Chosen#Myself9"))
                 .andExpect(redirectedUrl("/"));
-        mvc.perform(get("/").session(session)).andExpect(status().isOk());
+        mvc.perform(get("/").cookie(session)).andExpect(status().isOk());
         assertThat(repository.findByUsername(name).orElseThrow().passwordMustChange()).isFalse();
         assertThat(journalCount("account.passwordReset", String.valueOf(id))).isEqualTo(1);
     }
@@ -233,11 +232,11 @@ class AccountAdministrationTest {
         long id = accounts.create(demoTown(), name, "停用", PASSWORD, null, Set.of(Role.LEADERSHIP), null);
         var signIn = mvc.perform(formLogin("/login").user(name).password(PASSWORD)).andExpect(authenticated())
                 .andReturn();
-        MockHttpSession session = (MockHttpSession) signIn.getRequest().getSession(false);
+        jakarta.servlet.http.Cookie session = signIn.getResponse().getCookie("SESSION"); // sessions live in PostgreSQL
 
         mvc.perform(post("/accounts/" + id + "/disable").with(as("secadmin")).with(csrf()).param("reason", "调离"))
                 .andExpect(redirectedUrl("/accounts/" + id));
-        mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/login?error=disabled"));
+        mvc.perform(get("/").cookie(session)).andExpect(redirectedUrl("/login?error=disabled"));
         mvc.perform(formLogin("/login").user(name).password(PASSWORD))
                 .andExpect(unauthenticated()).andExpect(redirectedUrl("/login?error=disabled"));
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockHttpSession;
+import jakarta.servlet.http.Cookie;
 import org.springframework.test.web.servlet.MockMvc;
 
 @TaizhangTest
@@ -42,14 +42,15 @@ class MethodPagesTest {
         }
     }
 
-    private MockHttpSession signIn(String user) throws Exception {
-        return (MockHttpSession) mvc.perform(formLogin("/login").user(user).password(PASSWORD))
-                .andReturn().getRequest().getSession(false);
+    /** Signs in through the form; the session lives in PostgreSQL and travels as the SESSION cookie. */
+    private Cookie signIn(String user) throws Exception {
+        return mvc.perform(formLogin("/login").user(user).password(PASSWORD)).andReturn().getResponse()
+                .getCookie("SESSION");
     }
 
     @Test
     void theSecretarySeesTheMethodCardInChinese() throws Exception {
-        mvc.perform(get("/method").session(signIn("shuji")))
+        mvc.perform(get("/method").cookie(signIn("shuji")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("五四工作法")))
                 .andExpect(content().string(containsString("方法卡")))
@@ -66,30 +67,30 @@ class MethodPagesTest {
 
     @Test
     void everyPresetCardRenders() throws Exception {
-        MockHttpSession session = signIn("shuji");
+        Cookie session = signIn("shuji");
         for (String code : MethodCatalog.PRESET_CODES) {
-            mvc.perform(get("/method/presets/" + code).session(session)).andExpect(status().isOk());
+            mvc.perform(get("/method/presets/" + code).cookie(session)).andExpect(status().isOk());
         }
-        mvc.perform(get("/method/presets").session(session))
+        mvc.perform(get("/method/presets").cookie(session))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("海永效能督查")));
-        mvc.perform(get("/method/versions").session(session)).andExpect(status().isOk());
-        mvc.perform(get("/method/compliance").session(session))
+        mvc.perform(get("/method/versions").cookie(session)).andExpect(status().isOk());
+        mvc.perform(get("/method/compliance").cookie(session))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("VETO_UNMANDATED:county-bottom3")));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"sysadmin", "secadmin", "auditadmin"})
     void administratorsAreRefusedTheMethodPagesAndApi(String admin) throws Exception {
-        mvc.perform(get("/method").session(signIn(admin))).andExpect(status().isForbidden());
+        mvc.perform(get("/method").cookie(signIn(admin))).andExpect(status().isForbidden());
         mvc.perform(get("/api/methods/active").with(httpBasic(admin, PASSWORD))).andExpect(status().isForbidden());
     }
 
     @Test
     void aBadDraftShowsItsProblemsByPathAndLineAndIsNotStored() throws Exception {
-        MockHttpSession session = signIn("shuji");
+        Cookie session = signIn("shuji");
         MethodVersion draft = methods.copyForEditing(demoTown, methods.active(demoTown).orElseThrow().id());
         String broken = draft.yaml().replace("{assessment: backpack, weight: 20}", "{assessment: backpack, weight: 15}");
-        mvc.perform(post("/method/versions/" + draft.id() + "/edit").session(session).with(csrf())
+        mvc.perform(post("/method/versions/" + draft.id() + "/edit").cookie(session).with(csrf())
                         .param("yaml", broken).param("note", "试改"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("composites[0].parts")))
@@ -99,14 +100,14 @@ class MethodPagesTest {
 
     @Test
     void theSecretaryRecordsAnApprovalBasisOnThePage() throws Exception {
-        MockHttpSession session = signIn("shuji");
-        mvc.perform(post("/method/compliance").session(session).with(csrf())
+        Cookie session = signIn("shuji");
+        mvc.perform(post("/method/compliance").cookie(session).with(csrf())
                         .param("flagCode", "PUBLIC_BLACK_BOARD:black").param("documentNumber", "示党发〔2026〕1号")
                         .param("approvingBody", "示范县委").param("approvedOn", "2026-01-05"))
                 .andExpect(status().is3xxRedirection());
-        mvc.perform(get("/method/compliance").session(session))
+        mvc.perform(get("/method/compliance").cookie(session))
                 .andExpect(content().string(containsString("示党发〔2026〕1号")));
-        mvc.perform(post("/method/compliance").session(session).with(csrf())
+        mvc.perform(post("/method/compliance").cookie(session).with(csrf())
                         .param("flagCode", "PUBLIC_BLACK_BOARD:black").param("documentNumber", "")
                         .param("approvingBody", "示范县委").param("approvedOn", "2026-01-05"))
                 .andExpect(status().isOk())

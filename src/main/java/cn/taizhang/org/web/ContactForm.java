@@ -7,7 +7,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** Adding an external rater (resident, deputy, CPPCC member, business head) to a unit. */
-public class ContactForm {
+public class ContactForm implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     @NotNull(message = "{contact.kindRequired}")
     private ContactKind kind;

@@ -7,7 +7,9 @@ import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /** Adding a person to a group as leader, deputy or member (ORG-3). */
-public class MemberForm {
+public class MemberForm implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     @NotNull(message = "{form.person.required}")
     private Long personId;
