@@ -75,7 +75,7 @@ class DemoTownship {
     private void create() {
         Tenant county = tenants.create(TenantKind.COUNTY, "demo-county", "示范县", null);
         Tenant town = tenants.create(TenantKind.TOWNSHIP, "demo-town", "示范县五四镇", county.id());
-        DataScope builder = new DataScope(Set.of(town.id()), null, null, true, true);
+        DataScope builder = DataScope.wholeTenant(town.id());
         methods.adoptPreset(town.id(), "wusi");
 
         Map<String, OrgUnit> units = new HashMap<>();

@@ -15,12 +15,19 @@ import java.util.Set;
  * @param selfPersonId  when not null, only this person
  * @param mayEditUnits  may create, change, move and deactivate units
  * @param mayEditPeople may create, change, move and deactivate people within the scope
+ * @param viewerPersonId the person the user is, who is always visible to himself (a group leader
+ *                      may sit in the leadership team, outside the group he manages)
  */
 public record DataScope(Set<Long> tenantIds, String subtreePath, Long selfPersonId, boolean mayEditUnits,
-                        boolean mayEditPeople) {
+                        boolean mayEditPeople, Long viewerPersonId) {
 
     public static DataScope none() {
-        return new DataScope(Set.of(), null, null, false, false);
+        return new DataScope(Set.of(), null, null, false, false, null);
+    }
+
+    /** Everything in one tenant, changes allowed: for the system's own work such as the demo township. */
+    public static DataScope wholeTenant(long tenantId) {
+        return new DataScope(Set.of(tenantId), null, null, true, true, null);
     }
 
     public boolean isEmpty() {
@@ -36,6 +43,9 @@ public record DataScope(Set<Long> tenantIds, String subtreePath, Long selfPerson
         if (!tenantIds.contains(person.tenantId())) {
             return false;
         }
+        if (viewerPersonId != null && viewerPersonId == person.id()) {
+            return true;
+        }
         if (selfPersonId != null) {
             return selfPersonId == person.id();
         }
@@ -45,16 +55,16 @@ public record DataScope(Set<Long> tenantIds, String subtreePath, Long selfPerson
     /** Builds a user's scope; {@code scopeUnitPath} is the path of the user's scope unit, if any. */
     static DataScope of(CurrentUser user, Set<Long> reachableTenants, String scopeUnitPath) {
         if (user.hasAny(Role.COUNTY_ADMIN, Role.LEADERSHIP)) {
-            return new DataScope(reachableTenants, null, null, true, true);
+            return new DataScope(reachableTenants, null, null, true, true, user.personId());
         }
         if (user.has(Role.DISCIPLINE)) {
-            return new DataScope(Set.of(user.tenantId()), null, null, false, false);
+            return new DataScope(Set.of(user.tenantId()), null, null, false, false, user.personId());
         }
         if (user.hasAny(Role.GROUP_LEADER, Role.VILLAGE_CADRE) && scopeUnitPath != null) {
-            return new DataScope(Set.of(user.tenantId()), scopeUnitPath, null, false, true);
+            return new DataScope(Set.of(user.tenantId()), scopeUnitPath, null, false, true, user.personId());
         }
         if (user.has(Role.STAFF) && user.personId() != null) {
-            return new DataScope(Set.of(user.tenantId()), null, user.personId(), false, false);
+            return new DataScope(Set.of(user.tenantId()), null, user.personId(), false, false, user.personId());
         }
         return none();
     }

@@ -13,7 +13,6 @@ import cn.taizhang.support.TaizhangTest;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
-import java.util.Set;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -41,7 +40,7 @@ class OrgWorkbookTest {
     @BeforeEach
     void setUp() {
         town = tenants.findByCode("demo-town").orElseThrow().id();
-        leadership = new DataScope(Set.of(town), null, null, true, true);
+        leadership = DataScope.wholeTenant(town);
     }
 
     @Test

@@ -1,0 +1,52 @@
+package cn.taizhang.portal;
+
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.taizhang.support.SignedIn;
+import cn.taizhang.support.TaizhangTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Each role's home page shows what that person works with first. */
+@TaizhangTest
+class HomePageTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired SignedIn signedIn;
+
+    @Test
+    void theSecretarySeesTheTownshipsMethodAndOrganisation() throws Exception {
+        mvc.perform(get("/").with(signedIn.as("shuji")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("示范县五四镇"), containsString("五四工作法"),
+                        containsString("查看方法卡"), containsString("党委书记"))));
+    }
+
+    @Test
+    void theGroupLeaderSeesHisGroup() throws Exception {
+        mvc.perform(get("/").with(signedIn.as("zuzhang")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("城建组")));
+    }
+
+    @Test
+    void theAuditAdministratorSeesHisTaskAndNoBusinessData() throws Exception {
+        mvc.perform(get("/").with(signedIn.as("auditadmin")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("审计日志"), not(containsString("五四工作法")))));
+    }
+
+    @Test
+    void homePagesRenderInEnglish() throws Exception {
+        for (String user : new String[] {"shuji", "ganbu", "sysadmin"}) {
+            mvc.perform(get("/").param("lang", "en").with(signedIn.as(user)))
+                    .andExpect(status().isOk()).andExpect(content().string(not(containsString("??"))));
+        }
+    }
+}
