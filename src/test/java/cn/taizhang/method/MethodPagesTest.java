@@ -61,6 +61,8 @@ class MethodPagesTest {
                 .andExpect(content().string(containsString("背包服务考核")))
                 .andExpect(content().string(containsString("信访维稳中心")))
                 .andExpect(content().string(containsString("未登记依据，不生效")))
+                // the seed's public black board stays internal until a basis is recorded
+                .andExpect(content().string(containsString("未登记依据：暂按内部公开")))
                 .andExpect(content().string(not(containsString("style="))))
                 .andExpect(content().string(not(containsString("<script>"))));
     }
