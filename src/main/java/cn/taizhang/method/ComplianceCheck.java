@@ -15,7 +15,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Finds the practices of a valid definition that the central rules on reducing the grassroots
@@ -42,15 +41,14 @@ final class ComplianceCheck {
     private void flag(Kind kind, String code, String subject, String path, Object... args) {
         String flagCode = code == null ? kind.name() : kind.name() + ":" + code;
         flags.putIfAbsent(flagCode, new ComplianceFlag(flagCode, kind, subject, path,
-                MethodValidator.lineOf(lines, path), Arrays.stream(args).map(String::valueOf).toList()));
+                MethodValidator.lineOf(lines, path), Arrays.asList(args)));
     }
 
     private void run(MethodDefinition d) {
         for (int i = 0; i < d.vetoes().size(); i++) {
             var v = d.vetoes().get(i);
-            String domains = v.domains().stream().map(Enum::name).collect(Collectors.joining(", "));
             boolean mandated = !v.domains().isEmpty() && v.domains().stream().allMatch(VetoDomain::centrallyMandated);
-            flag(mandated ? Kind.VETO : Kind.VETO_UNMANDATED, v.code(), v.name(), "vetoes[" + i + "]", domains);
+            flag(mandated ? Kind.VETO : Kind.VETO_UNMANDATED, v.code(), v.name(), "vetoes[" + i + "]", v.domains());
         }
         if (d.money().kind() == MoneyKind.FINE) {
             flag(Kind.FINE, null, d.name(), "money.kind", d.money().fenPerPoint());

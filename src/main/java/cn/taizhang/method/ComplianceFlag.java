@@ -12,9 +12,10 @@ import java.util.List;
  * @param subject the name of the item, board or assessment as the definition calls it
  * @param path    where in the definition
  * @param line    the YAML line (0 when unknown)
- * @param args    details for the message {@code method.flag.KIND.what}
+ * @param args    details for the message {@code method.flag.KIND.what}: numbers, texts, or enums and
+ *                lists of enums, which pages show by their translated labels
  */
-public record ComplianceFlag(String code, Kind kind, String subject, String path, int line, List<String> args) {
+public record ComplianceFlag(String code, Kind kind, String subject, String path, int line, List<Object> args) {
 
     public ComplianceFlag {
         args = List.copyOf(args);

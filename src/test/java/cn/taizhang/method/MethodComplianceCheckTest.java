@@ -80,7 +80,7 @@ class MethodComplianceCheckTest {
     void rankingPublishedMoreOftenThanTheCycleIsFlagged() {
         var check = with("subjects: [PERSON]\n    components", "subjects: [PERSON]\n    rankingPublished: LIVE\n    components");
         assertThat(check.flags()).extracting(ComplianceFlag::code).containsExactly("RANKING_FREQUENCY:ordinary");
-        assertThat(check.flags().get(0).args()).containsExactly("LIVE", "YEAR");
+        assertThat(check.flags().get(0).args()).extracting(String::valueOf).containsExactly("LIVE", "YEAR");
     }
 
     @Test

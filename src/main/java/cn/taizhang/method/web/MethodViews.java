@@ -37,9 +37,22 @@ class MethodViews {
 
     private FlagView flag(ComplianceFlag f, boolean effective, FlagState state, Locale locale) {
         var k = f.kind();
+        CardFormat fmt = format(locale);
+        Object[] args = f.args().stream().map(a -> readable(a, fmt)).toArray();
         return new FlagView(f.code(), messages.getMessage(k.titleKey(), null, locale) + "：" + f.subject(),
-                messages.getMessage(k.whatKey(), f.args().toArray(), locale),
+                messages.getMessage(k.whatKey(), args, locale),
                 messages.getMessage(k.ruleKey(), null, locale), messages.getMessage(k.compliantKey(), null, locale),
                 f.path(), f.line(), effective, state == null ? null : state.approval());
+    }
+
+    /** An enum or a list of enums by its label, so that a flag never shows a code to the reader. */
+    private static Object readable(Object arg, CardFormat fmt) {
+        if (arg instanceof Enum<?> e) {
+            return fmt.label(e);
+        }
+        if (arg instanceof java.util.List<?> list && !list.isEmpty() && list.get(0) instanceof Enum<?>) {
+            return list.stream().map(x -> fmt.label((Enum<?>) x)).collect(java.util.stream.Collectors.joining("、"));
+        }
+        return arg;
     }
 }
