@@ -3,6 +3,10 @@ package cn.taizhang.account;
 import cn.taizhang.account.AccountForms.NewAccount;
 import cn.taizhang.account.AccountForms.Reason;
 import cn.taizhang.account.AccountForms.RolesChange;
+import cn.taizhang.org.DataScope;
+import cn.taizhang.org.OrgUnit;
+import cn.taizhang.org.Organisation;
+import cn.taizhang.org.Person;
 import cn.taizhang.org.Tenant;
 import cn.taizhang.shared.CurrentUser;
 import cn.taizhang.shared.DomainException;
@@ -35,9 +39,11 @@ class AccountsController {
     private final Accounts accounts;
     private final MessageSource messages;
     private final Clock clock;
+    private final Organisation organisation;
 
-    AccountsController(Accounts accounts, MessageSource messages, Clock clock) {
+    AccountsController(Accounts accounts, MessageSource messages, Clock clock, Organisation organisation) {
         this.accounts = accounts;
+        this.organisation = organisation;
         this.messages = messages;
         this.clock = clock;
     }
@@ -83,8 +89,19 @@ class AccountsController {
         return "redirect:/accounts/" + id;
     }
 
+    /** The people and the manageable units of one tenant, for choosing whom an account belongs to. */
+    record Choices(Tenant tenant, List<Person> people, List<OrgUnit> units) {
+    }
+
     private String newAccountPage(Model model) {
-        model.addAttribute("tenants", accounts.tenantsInReach(CurrentUser.require()));
+        List<Tenant> inReach = accounts.tenantsInReach(CurrentUser.require());
+        model.addAttribute("tenants", inReach);
+        // Linking an account to its person needs names and posts, nothing more of the business data.
+        model.addAttribute("choices", inReach.stream().map(t -> {
+            DataScope all = DataScope.wholeTenant(t.id());
+            return new Choices(t, organisation.people(all, t.id(), null, null, false),
+                    organisation.tree(all, t.id(), false).stream().filter(u -> !u.kind().isRoot()).toList());
+        }).filter(c -> !c.people().isEmpty() || !c.units().isEmpty()).toList());
         model.addAttribute("allRoles", Role.values());
         return "account/account-new";
     }
