@@ -26,12 +26,23 @@ class SignInTest {
     @Autowired Accounts accounts;
     @Autowired AccountRepository repository;
     @Autowired MutableClock clock;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void demoLeaderSignsInAndReachesHome() throws Exception {
         mvc.perform(formLogin("/login").user("shuji").password("Taizhang@2026"))
                 .andExpect(authenticated().withRoles("LEADERSHIP"))
                 .andExpect(redirectedUrl("/"));
+    }
+
+    @Test
+    void aSignedInSessionLivesInPostgresAndExpiresAfterThirtyIdleMinutes() throws Exception {
+        mvc.perform(formLogin("/login").user("zhenzhang").password("Taizhang@2026")).andExpect(authenticated());
+        Integer idleSeconds = jdbc.sql("""
+                        select max_inactive_interval from spring_session where principal_name = 'zhenzhang'
+                        order by creation_time desc limit 1""")
+                .query(Integer.class).single();
+        org.assertj.core.api.Assertions.assertThat(idleSeconds).isEqualTo(30 * 60);
     }
 
     @Test
