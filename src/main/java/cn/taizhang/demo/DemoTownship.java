@@ -26,8 +26,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,7 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The data is in {@code resources/demo/*.txt}, one row a line.
  */
 @Component
-class DemoTownship {
+class DemoTownship implements SmartLifecycle {
 
     /** The password of every demo account; it satisfies the password rules. */
     static final String DEMO_PASSWORD = "Taizhang@2026";
@@ -63,7 +62,33 @@ class DemoTownship {
         this.enabled = enabled;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
+    private volatile boolean running;
+
+    /**
+     * Runs before the web server opens (its lifecycle phase is later), so that nobody signing in
+     * during the first seconds is told a demo account does not exist.
+     */
+    @Override
+    public void start() {
+        createOnFirstStart();
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return 0;
+    }
+
     void createOnFirstStart() {
         if (!enabled || tenants.count() > 0) {
             return;
