@@ -58,6 +58,16 @@ class OrgPagesTest {
     }
 
     @Test
+    void unitAndPersonPagesOfferDeactivationWithAReason() throws Exception {
+        mvc.perform(get("/org/units/{id}", group.id()).with(signedIn.as("shuji")))
+                .andExpect(content().string(containsString("action=\"/org/units/" + group.id() + "/deactivate\"")));
+        mvc.perform(get("/org/people/{id}", person.id()).with(signedIn.as("shuji")))
+                .andExpect(content().string(containsString("action=\"/org/people/" + person.id() + "/deactivate\"")));
+        mvc.perform(get("/org/people/{id}", person.id()).with(signedIn.as("jiwei")))
+                .andExpect(content().string(not(containsString("/deactivate"))));
+    }
+
+    @Test
     void aPersonWithoutANameIsRefusedAtTheField() throws Exception {
         mvc.perform(post("/org/people/new").with(signedIn.as("shuji")).with(csrf())
                         .param("unitId", String.valueOf(group.id())).param("code", "P777").param("name", "")

@@ -231,9 +231,7 @@ class UnitPages {
                 FormErrors.reject(result, e);
             }
         }
-        redirect.addFlashAttribute("org.springframework.validation.BindingResult.memberForm", result);
-        redirect.addFlashAttribute("memberForm", memberForm);
-        return "redirect:/org/units/" + id;
+        return backToUnitWithErrors(id, "memberForm", memberForm, result, redirect);
     }
 
     @PostMapping("/units/{id}/members/{membershipId}/end")
@@ -260,9 +258,7 @@ class UnitPages {
                 FormErrors.reject(result, e);
             }
         }
-        redirect.addFlashAttribute("org.springframework.validation.BindingResult.contactForm", result);
-        redirect.addFlashAttribute("contactForm", contactForm);
-        return "redirect:/org/units/" + id;
+        return backToUnitWithErrors(id, "contactForm", contactForm, result, redirect);
     }
 
     @PostMapping("/units/{id}/contacts/{contactId}/deactivate")
@@ -274,5 +270,13 @@ class UnitPages {
         organisation.deactivateContact(scopes.current(), id, contactId, form.getReason());
         Flash.say(redirect, messages, locale, "contact.deactivatedFlash");
         return "redirect:/org/units/" + id;
+    }
+
+    /** The unit page holds several small forms; a refused one comes back filled in, with its errors. */
+    private static String backToUnitWithErrors(long unitId, String formName, Object form, BindingResult result,
+                                               RedirectAttributes redirect) {
+        redirect.addFlashAttribute(BindingResult.MODEL_KEY_PREFIX + formName, result);
+        redirect.addFlashAttribute(formName, form);
+        return "redirect:/org/units/" + unitId;
     }
 }
