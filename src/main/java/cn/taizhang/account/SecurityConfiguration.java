@@ -1,6 +1,7 @@
 package cn.taizhang.account;
 
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
@@ -50,6 +51,8 @@ class SecurityConfiguration {
             throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
+                        // what a tenant chose to publish, for other government portals: no sign-in
+                        .requestMatchers(HttpMethod.GET, "/api/public/**").permitAll()
                         .requestMatchers("/api/audit", "/api/audit/**").hasRole("AUDIT_ADMIN")
                         .anyRequest().authenticated())
                 .addFilterAfter(new PasswordChangeGate(accounts, details), AuthorizationFilter.class)
@@ -70,6 +73,8 @@ class SecurityConfiguration {
                                 "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
+                        // public boards and their verification, read by residents on their phones
+                        .requestMatchers(HttpMethod.GET, "/public/**").permitAll()
                         // the three administrators are kept apart (三员分立)
                         .requestMatchers("/tenants", "/tenants/**").hasRole("SYSTEM_ADMIN")
                         .requestMatchers("/accounts", "/accounts/**").hasRole("SECURITY_ADMIN")
