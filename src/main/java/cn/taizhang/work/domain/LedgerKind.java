@@ -1,0 +1,27 @@
+package cn.taizhang.work.domain;
+
+/** What a line of an item's ledger records. */
+public enum LedgerKind {
+    CREATED, ASSIGNED, ACKNOWLEDGED, RETURNED, DOCUMENT, STARTED, REPORT, QUERY, ANSWER, OPINION,
+    EXTENSION_REQUESTED, EXTENSION_APPROVED, EXTENSION_REFUSED, COMPLETION_REQUESTED, REWORK, REWARD_PENALTY,
+    CLOSED_OUT, EVALUATED, CANCELLED;
+
+    public String messageKey() {
+        return "work.ledger." + name();
+    }
+
+    /** The journal's action for it, e.g. {@code work.extensionApproved}. */
+    public String action() {
+        StringBuilder b = new StringBuilder("work.");
+        boolean upper = false;
+        for (char c : name().toLowerCase().toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else {
+                b.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return b.toString();
+    }
+}
