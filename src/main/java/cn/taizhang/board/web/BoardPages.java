@@ -42,6 +42,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasAnyRole('LEADERSHIP','DISCIPLINE','GROUP_LEADER','STAFF','VILLAGE_CADRE')")
 class BoardPages {
 
+    /** The flash attribute with the translated reason of a refused step. */
+    private static final String ERROR = "boardError";
+
     private final BoardFlow flow;
     private final BoardVerifier verifier;
     private final PublicBoards publicBoards;
@@ -154,7 +157,7 @@ class BoardPages {
         } catch (NotFoundException e) {
             throw e;
         } catch (DomainException e) {
-            redirect.addFlashAttribute("boardError", messages.getMessage(e.messageKey(), e.args(), locale));
+            redirect.addFlashAttribute(ERROR, messages.getMessage(e.messageKey(), e.args(), locale));
             return "redirect:/boards";
         }
     }
@@ -167,7 +170,7 @@ class BoardPages {
         } catch (NotFoundException e) {
             throw e;
         } catch (DomainException e) {
-            redirect.addFlashAttribute("boardError", messages.getMessage(e.messageKey(), e.args(), locale));
+            redirect.addFlashAttribute(ERROR, messages.getMessage(e.messageKey(), e.args(), locale));
         }
         return "redirect:/boards/issues/" + id;
     }
