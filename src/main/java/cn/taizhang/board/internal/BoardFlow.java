@@ -86,19 +86,24 @@ public class BoardFlow {
         }
         repo.lockTenant(tenantId);
         checkPeople(tenantId, entries);
-        BoardIssue draft = repo.openDraft(tenantId, board.code(), p.text())
-                .orElseGet(() -> newIssue(tenantId, board.code(), board.name(), board.kind(), board.visibility(),
-                        publicRequires(board), board.noticeDays(), board.retentionDays(), p.text(), null, null, by));
-        int added = 0;
-        int skipped = 0;
+        List<BoardEntry> fresh = new ArrayList<>();
         for (BoardEntry e : entries) {
-            if (repo.sourceOnBoard(tenantId, board.code(), e.sourceModule(), e.sourceId())) {
-                skipped++;
-            } else {
-                repo.insertEntry(tenantId, draft.id(), e);
-                added++;
+            boolean twice = fresh.stream().anyMatch(f -> f.sourceModule().equals(e.sourceModule())
+                    && f.sourceId().equals(e.sourceId()));
+            if (!twice && !repo.sourceOnBoard(tenantId, board.code(), e.sourceModule(), e.sourceId())) {
+                fresh.add(e);
             }
         }
+        int added = fresh.size();
+        int skipped = entries.size() - added;
+        var open = repo.openDraft(tenantId, board.code(), p.text());
+        if (fresh.isEmpty() && open.isEmpty()) {
+            return new Proposal(null, null, 0, skipped);
+        }
+        BoardIssue draft = open.orElseGet(() -> newIssue(tenantId, board.code(), board.name(), board.kind(),
+                board.visibility(), publicRequires(board), board.noticeDays(), board.retentionDays(), p.text(), null,
+                null, by));
+        fresh.forEach(e -> repo.insertEntry(tenantId, draft.id(), e));
         journal.record(tenantId, "board.entriesProposed", "board_issue", draft.id(),
                 "榜示草稿 " + draft.boardName() + " " + draft.period() + " 收到 " + added + " 条",
                 null, Map.of("issue", draft.code(), "added", added, "skipped", skipped, "by", by), null);

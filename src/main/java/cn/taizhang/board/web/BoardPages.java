@@ -21,6 +21,10 @@ import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,6 +33,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -51,9 +57,11 @@ class BoardPages {
     private final Tenants tenants;
     private final MessageSource messages;
     private final Clock clock;
+    private final Posters posters;
 
     BoardPages(BoardFlow flow, BoardVerifier verifier, PublicBoards publicBoards, Tenants tenants,
-               MessageSource messages, Clock clock) {
+               MessageSource messages, Clock clock, Posters posters) {
+        this.posters = posters;
         this.flow = flow;
         this.verifier = verifier;
         this.publicBoards = publicBoards;
@@ -102,6 +110,23 @@ class BoardPages {
         model.addAttribute("verification", issue.isPublished() ? verifier.verify(issue.code(), null) : null);
         model.addAttribute("fmt", new BoardFormat());
         return "board/issue";
+    }
+
+    /** The A4 or A3 poster of a published issue, for the notice window. */
+    @GetMapping(path = "/issues/{id}/poster.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> poster(@PathVariable long id, @RequestParam(defaultValue = "A4") Posters.Size size,
+                                  Locale locale) {
+        CurrentUser me = CurrentUser.require();
+        BoardIssue issue = flow.visibleIssue(me, id);
+        String tenantName = tenants.find(me.tenantId()).map(t -> t.name()).orElse("");
+        String link = ServletUriComponentsBuilder.fromCurrentContextPath().path("/public/verify")
+                .queryParam("code", issue.code()).queryParam("hash", new BoardFormat().shortHash(issue.contentHash()))
+                .build().toUriString();
+        byte[] pdf = posters.pdf(issue, flow.entries(me.tenantId(), id), tenantName, link, size, locale);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename(issue.code() + "-" + size.name() + ".pdf").build().toString())
+                .body(pdf);
     }
 
     @PostMapping("/issues/{id}/submit")
