@@ -96,6 +96,32 @@ class BoardPosterTest {
         }
         mvc.perform(get("/boards/issues/" + issue.id() + "/poster.pdf").with(signedIn.as("ganbu")))
                 .andExpect(status().isOk());
+
+        // the upward report package: poster, Excel and manifest naming the method's recipients
+        mvc.perform(get("/boards/issues/" + issue.id() + "/report.zip").with(signedIn.as("ganbu")))
+                .andExpect(status().isForbidden());
+        byte[] zip = mvc.perform(get("/boards/issues/" + issue.id() + "/report.zip").with(signedIn.as("jiwei")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        var names = new ArrayList<String>();
+        String manifest = null;
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                names.add(e.getName());
+                if (e.getName().endsWith("README.txt")) {
+                    manifest = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                }
+            }
+        }
+        assertThat(names).containsExactlyInAnyOrder(issue.code() + "/" + issue.code() + "-A4.pdf",
+                issue.code() + "/" + issue.code() + ".xlsx", issue.code() + "/README.txt");
+        assertThat(manifest).contains("县主管部门、县纪委、县委组织部", issue.contentHash(), issue.code());
+
+        // the wall screen
+        mvc.perform(get("/boards/wall").with(signedIn.as("ganbu")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("第200网格"),
+                        org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("style=")))));
         Proposal again = drafts.propose(demoTown, "red", "2026-12-10", List.of(entries.get(0)));
         assertThat(again.issueId()).as("nothing new: no empty draft is made").isNull();
         assertThat(again.skipped()).isEqualTo(1);

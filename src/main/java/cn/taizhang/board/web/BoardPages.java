@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
@@ -58,10 +59,12 @@ class BoardPages {
     private final MessageSource messages;
     private final Clock clock;
     private final Posters posters;
+    private final ReportPackages packages;
 
     BoardPages(BoardFlow flow, BoardVerifier verifier, PublicBoards publicBoards, Tenants tenants,
-               MessageSource messages, Clock clock, Posters posters) {
+               MessageSource messages, Clock clock, Posters posters, ReportPackages packages) {
         this.posters = posters;
+        this.packages = packages;
         this.flow = flow;
         this.verifier = verifier;
         this.publicBoards = publicBoards;
@@ -112,6 +115,49 @@ class BoardPages {
         return "board/issue";
     }
 
+    /** The office wall screen: the latest published issue of each board, in large type, refreshed every 5 minutes. */
+    @GetMapping("/wall")
+    String wall(Model model) {
+        CurrentUser me = CurrentUser.require();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        var latest = new java.util.LinkedHashMap<String, BoardIssue>();
+        flow.visibleIssues(me).stream().filter(BoardIssue::isPublished).filter(i -> !i.retentionOver(now))
+                .forEach(i -> latest.putIfAbsent(i.boardCode(), i));
+        model.addAttribute("tenant", tenants.find(me.tenantId()).orElseThrow(() -> new NotFoundException("tenant", me.tenantId())));
+        model.addAttribute("boards", latest.values().stream()
+                .map(i -> Map.of("issue", i, "entries", flow.entries(me.tenantId(), i.id()).stream()
+                        .filter(e -> !e.withdrawn()).toList()))
+                .toList());
+        model.addAttribute("fmt", new BoardFormat());
+        return "board/wall";
+    }
+
+    /** The upward report package (ZIP: A4 poster, Excel, manifest) of a published issue. */
+    @GetMapping(path = "/issues/{id}/report.zip", produces = "application/zip")
+    @PreAuthorize("hasAnyRole('LEADERSHIP','DISCIPLINE')")
+    ResponseEntity<byte[]> report(@PathVariable long id, Locale locale) {
+        CurrentUser me = CurrentUser.require();
+        BoardIssue issue = flow.visibleIssue(me, id);
+        List<String> reportTo;
+        try {
+            reportTo = flow.board(me.tenantId(), issue.boardCode()).reportTo();
+        } catch (DomainException e) {
+            reportTo = List.of();
+        }
+        String tenantName = tenants.find(me.tenantId()).map(t -> t.name()).orElse("");
+        byte[] zip = packages.zip(issue, flow.entries(me.tenantId(), id), tenantName, verifyLink(issue), reportTo, locale);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(issue.code() + ".zip").build().toString())
+                .body(zip);
+    }
+
+    private static String verifyLink(BoardIssue issue) {
+        return ServletUriComponentsBuilder.fromCurrentContextPath().path("/public/verify")
+                .queryParam("code", issue.code()).queryParam("hash", new BoardFormat().shortHash(issue.contentHash()))
+                .build().toUriString();
+    }
+
     /** The A4 or A3 poster of a published issue, for the notice window. */
     @GetMapping(path = "/issues/{id}/poster.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> poster(@PathVariable long id, @RequestParam(defaultValue = "A4") Posters.Size size,
@@ -119,10 +165,7 @@ class BoardPages {
         CurrentUser me = CurrentUser.require();
         BoardIssue issue = flow.visibleIssue(me, id);
         String tenantName = tenants.find(me.tenantId()).map(t -> t.name()).orElse("");
-        String link = ServletUriComponentsBuilder.fromCurrentContextPath().path("/public/verify")
-                .queryParam("code", issue.code()).queryParam("hash", new BoardFormat().shortHash(issue.contentHash()))
-                .build().toUriString();
-        byte[] pdf = posters.pdf(issue, flow.entries(me.tenantId(), id), tenantName, link, size, locale);
+        byte[] pdf = posters.pdf(issue, flow.entries(me.tenantId(), id), tenantName, verifyLink(issue), size, locale);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename(issue.code() + "-" + size.name() + ".pdf").build().toString())
