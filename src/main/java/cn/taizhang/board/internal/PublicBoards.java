@@ -39,11 +39,16 @@ public class PublicBoards {
                 && !issue.publicRequires().stream().allMatch(f -> compliance.isEffective(issue.tenantId(), f));
     }
 
+    /** The published entries of an issue (withdrawn ones are not published). */
+    public List<EntryRow> entries(BoardIssue issue) {
+        return repo.entries(issue.tenantId(), issue.id()).stream().filter(e -> !e.withdrawn()).toList();
+    }
+
     public List<PublicIssue> of(long tenantId) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return repo.issues(tenantId, List.of(IssueStatus.PUBLISHED)).stream()
                 .filter(i -> isPublicNow(i, now))
-                .map(i -> new PublicIssue(i, repo.entries(tenantId, i.id()).stream().filter(e -> !e.withdrawn()).toList()))
+                .map(i -> new PublicIssue(i, entries(i)))
                 .toList();
     }
 }

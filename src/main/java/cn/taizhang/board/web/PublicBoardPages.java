@@ -50,9 +50,7 @@ class PublicBoardPages {
             Verification v = verifier.verify(code, hash);
             model.addAttribute("v", v);
             if (v.showContent()) {
-                model.addAttribute("entries", publicBoards.of(v.issue().tenantId()).stream()
-                        .filter(pi -> pi.issue().id() == v.issue().id()).findFirst().map(PublicBoards.PublicIssue::entries)
-                        .orElse(java.util.List.of()));
+                model.addAttribute("entries", publicBoards.entries(v.issue()));
             }
         }
         return "board/verify";
