@@ -1,0 +1,81 @@
+package cn.taizhang.board.web;
+
+import cn.taizhang.board.internal.BoardVerifier;
+import cn.taizhang.board.internal.PublicBoards;
+import cn.taizhang.board.internal.Verification;
+import cn.taizhang.org.Tenant;
+import cn.taizhang.org.Tenants;
+import cn.taizhang.shared.NotFoundException;
+import java.time.Duration;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The public pages (no sign-in, BOARD-4, BOARD-5): a tenant's public boards, the verification of
+ * an issue code, and the QR code of an issue's verification link. They show only what the tenant
+ * published publicly: name, post and fact.
+ */
+@Controller
+@RequestMapping("/public")
+class PublicBoardPages {
+
+    private final Tenants tenants;
+    private final PublicBoards publicBoards;
+    private final BoardVerifier verifier;
+
+    PublicBoardPages(Tenants tenants, PublicBoards publicBoards, BoardVerifier verifier) {
+        this.tenants = tenants;
+        this.publicBoards = publicBoards;
+        this.verifier = verifier;
+    }
+
+    static Tenant activeTenant(Tenants tenants, String code) {
+        return tenants.findByCode(code).filter(Tenant::active).orElseThrow(() -> new NotFoundException("tenant", code));
+    }
+
+    @GetMapping("/verify")
+    String verify(@RequestParam(required = false) String code, @RequestParam(required = false) String hash,
+                  Model model) {
+        model.addAttribute("fmt", new BoardFormat());
+        model.addAttribute("code", code);
+        if (code != null && !code.isBlank()) {
+            Verification v = verifier.verify(code, hash);
+            model.addAttribute("v", v);
+            if (v.showContent()) {
+                model.addAttribute("entries", publicBoards.entries(v.issue()));
+            }
+        }
+        return "board/verify";
+    }
+
+    /** The QR code of the issue's verification link, with the first 16 digits of its hash. */
+    @GetMapping(path = "/qr", produces = MediaType.IMAGE_PNG_VALUE)
+    ResponseEntity<byte[]> qr(@RequestParam String code) {
+        Verification v = verifier.verify(code, null);
+        if (v.issue() == null) {
+            throw new NotFoundException("board_issue", v.code());
+        }
+        String link = ServletUriComponentsBuilder.fromCurrentContextPath().path("/public/verify")
+                .queryParam("code", v.code()).queryParam("hash", new BoardFormat().shortHash(v.storedHash()))
+                .build().toUriString();
+        return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic())
+                .contentType(MediaType.IMAGE_PNG).body(QrCodes.png(link, 240));
+    }
+
+    @GetMapping("/{tenantCode}")
+    String boards(@PathVariable String tenantCode, Model model) {
+        Tenant tenant = activeTenant(tenants, tenantCode);
+        model.addAttribute("tenant", tenant);
+        model.addAttribute("issues", publicBoards.of(tenant.id()));
+        model.addAttribute("fmt", new BoardFormat());
+        return "board/public";
+    }
+}
