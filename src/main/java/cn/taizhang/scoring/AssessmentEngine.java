@@ -16,10 +16,6 @@ import cn.taizhang.method.MethodDefinition.TieRule;
 import cn.taizhang.method.MethodDefinition.Veto;
 import cn.taizhang.method.MethodDefinition.VetoDomain;
 import cn.taizhang.method.MethodDefinition.VetoTrigger;
-import cn.taizhang.scoring.Facts.EventFact;
-import cn.taizhang.scoring.Facts.InputFact;
-import cn.taizhang.scoring.Facts.Named;
-import cn.taizhang.scoring.Facts.SheetFact;
 import cn.taizhang.scoring.Results.Adjustment;
 import cn.taizhang.scoring.Results.ComponentResult;
 import cn.taizhang.scoring.Results.CycleResult;
@@ -118,7 +114,7 @@ final class AssessmentEngine {
     Ranking rank(String targetCode, CycleWindow cycle) {
         Target target = requireCycle(target(targetCode), cycle);
         List<SubjectResult> results = new ArrayList<>();
-        for (Named n : facts.universe(subjectsOf(target), null)) {
+        for (NamedSubject n : facts.universe(subjectsOf(target), null)) {
             results.add(compute(target, cycle, n, null));
         }
         return ranking(target, cycle, results);
@@ -126,7 +122,7 @@ final class AssessmentEngine {
 
     SubjectResult explain(String targetCode, CycleWindow cycle, SubjectRef subject) {
         Target target = requireCycle(target(targetCode), cycle);
-        Named named = facts.universe(subjectsOf(target), subject).stream().findFirst()
+        NamedSubject named = facts.universe(subjectsOf(target), subject).stream().findFirst()
                 .orElseThrow(() -> DomainException.atField("subject", "scoring.subject.notAssessed", subject.key(),
                         targetCode));
         return compute(target, cycle, named, subject);
@@ -157,7 +153,7 @@ final class AssessmentEngine {
 
     // ------------------------------------------------------------------ one subject
 
-    private SubjectResult compute(Target target, CycleWindow cycle, Named subject, SubjectRef only) {
+    private SubjectResult compute(Target target, CycleWindow cycle, NamedSubject subject, SubjectRef only) {
         List<PartResult> parts = new ArrayList<>();
         List<Note> notes = new ArrayList<>();
         if (target.assessment() != null) {

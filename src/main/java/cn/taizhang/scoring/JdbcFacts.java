@@ -140,18 +140,18 @@ final class JdbcFacts implements Facts {
     }
 
     @Override
-    public List<Named> universe(Set<SubjectKind> kinds, SubjectRef only) {
+    public List<NamedSubject> universe(Set<SubjectKind> kinds, SubjectRef only) {
         DataScope all = DataScope.wholeTenant(tenantId);
-        List<Named> out = new ArrayList<>();
+        List<NamedSubject> out = new ArrayList<>();
         if (kinds.contains(SubjectKind.PERSON)) {
             for (Person p : organisation.people(all, tenantId, null, null, false)) {
-                out.add(new Named(new SubjectRef(SubjectKind.PERSON, p.id()), p.name()));
+                out.add(new NamedSubject(new SubjectRef(SubjectKind.PERSON, p.id()), p.name()));
             }
         }
         for (OrgUnit u : organisation.tree(all, tenantId, false)) {
             SubjectKind k = kindOf(u.kind());
             if (k != null && kinds.contains(k)) {
-                out.add(new Named(new SubjectRef(k, u.id()), u.name()));
+                out.add(new NamedSubject(new SubjectRef(k, u.id()), u.name()));
             }
         }
         return only == null ? out : out.stream().filter(n -> n.ref().equals(only)).toList();

@@ -2,8 +2,6 @@ package cn.taizhang.scoring;
 
 import cn.taizhang.method.MethodDefinition.ComponentSource;
 import cn.taizhang.method.MethodDefinition.TieRule;
-import cn.taizhang.scoring.Facts.EventFact;
-import cn.taizhang.scoring.Facts.SheetFact;
 import java.util.List;
 
 /** What the engine produces: each subject's result with everything behind it (ASSESS, explanations). */

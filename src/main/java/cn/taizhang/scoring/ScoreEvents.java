@@ -9,7 +9,6 @@ import cn.taizhang.method.MethodDefinition.SubjectKind;
 import cn.taizhang.method.MethodVersion;
 import cn.taizhang.method.TenantMethods;
 import cn.taizhang.org.Organisation;
-import cn.taizhang.scoring.Facts.EventFact;
 import cn.taizhang.scoring.ScoreEvent.Kind;
 import cn.taizhang.scoring.ScoreEvent.State;
 import cn.taizhang.scoring.ScoreEvent.Subject;
@@ -476,7 +475,7 @@ public class ScoreEvents {
                 .map(id -> find(user.tenantId(), id)).toList();
     }
 
-    /** Every confirmed point of a subject in [from, to), corrections applied: what makes up the total. */
+    /** Every confirmed point of a subject from the first day up to (not including) the end day, corrections applied: what makes up the total. */
     public List<EventFact> pointsOf(CurrentUser user, SubjectRef subject, LocalDate from, LocalDate to) {
         subjects.requireVisible(user, subject);
         return new JdbcFacts(jdbc, user.tenantId(), organisation, compliance, false).events(from, to, subject);

@@ -138,7 +138,7 @@ class PresetScenariosTest {
         assertThat(evaluation.groups()).extracting(g -> g.mean() + "/" + g.count())
                 .containsExactly("85.00/2", "70.00/1", "70.00/2");
         assertThat(ordinary.cycles().get(0).components().get(0).events())
-                .extracting(Facts.EventFact::reason).containsExactly("按期完成春耕督导任务", "周例会无故迟到");
+                .extracting(EventFact::reason).containsExactly("按期完成春耕督导任务", "周例会无故迟到");
         assertThat(ea.parts().get(1).value()).isEqualTo(s("78.75"));
         assertThat(ea.parts().get(2).value()).isEqualTo(s("82.50"));
         SubjectResult eb = t.explain("total", h1, of(b));
