@@ -8,7 +8,7 @@ import java.util.Collection;
  * A score: always two decimals, rounded half-up. This is the one place where scores are rounded:
  * every mean, weighted sum and share the engine computes is exact until it becomes a Score.
  */
-public record Score(BigDecimal value) implements Comparable<Score> {
+public record Score(@com.fasterxml.jackson.annotation.JsonValue BigDecimal value) implements Comparable<Score> {
 
     public static final int SCALE = 2;
     public static final RoundingMode ROUNDING = RoundingMode.HALF_UP;

@@ -39,6 +39,7 @@ public record ScoreEvent(long id, long tenantId, long methodVersionId, Kind kind
      * The deduction from each bound subject's performance bonus (绩效奖金扣减): |points| × rate for a
      * deduction, plus occurrences × the per-occurrence amount; nothing for added points.
      */
+    @com.fasterxml.jackson.annotation.JsonProperty("bonusDeduction")
     public Money bonusDeduction() {
         Money m = points.isNegative() ? Money.ofPoints(points, fenPerPoint) : Money.ZERO;
         if (occurrences != null && fenPerOccurrence != null) {

@@ -5,7 +5,7 @@ import java.math.RoundingMode;
 import java.util.List;
 
 /** A weight in percent, as the method states it (50 = 50%). Never negative. */
-public record Weight(BigDecimal percent) {
+public record Weight(@com.fasterxml.jackson.annotation.JsonValue BigDecimal percent) {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
