@@ -157,14 +157,8 @@ final class JdbcFacts implements Facts {
         return only == null ? out : out.stream().filter(n -> n.ref().equals(only)).toList();
     }
 
-    /** How an org unit is scored: groups as GROUP, villages and communities as VILLAGE, other units as UNIT. */
     static SubjectKind kindOf(UnitKind kind) {
-        return switch (kind) {
-            case GROUP, COMMAND_GROUP -> SubjectKind.GROUP;
-            case VILLAGE, COMMUNITY -> SubjectKind.VILLAGE;
-            case OFFICE, TOWN_UNIT, STATIONED_UNIT -> SubjectKind.UNIT;
-            default -> null;
-        };
+        return SubjectRef.kindOf(kind);
     }
 
     @Override

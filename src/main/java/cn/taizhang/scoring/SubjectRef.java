@@ -23,4 +23,31 @@ public record SubjectRef(SubjectKind kind, long id) {
             throw cn.taizhang.shared.DomainException.atField("subjectKind", "scoring.subject.badKind", kind);
         }
     }
+
+    /** How an org unit is scored: groups as GROUP, villages and communities as VILLAGE, other units as UNIT. */
+    public static SubjectKind kindOf(cn.taizhang.org.UnitKind kind) {
+        return switch (kind) {
+            case GROUP, COMMAND_GROUP -> SubjectKind.GROUP;
+            case VILLAGE, COMMUNITY -> SubjectKind.VILLAGE;
+            case OFFICE, TOWN_UNIT, STATIONED_UNIT -> SubjectKind.UNIT;
+            default -> null;
+        };
+    }
+
+    /** PERSON:17 as a form sends it. */
+    public static SubjectRef ofForm(String value) {
+        int colon = value == null ? -1 : value.indexOf(':');
+        if (colon < 0) {
+            throw cn.taizhang.shared.DomainException.atField("subjects", "scoring.subject.badKind", String.valueOf(value));
+        }
+        try {
+            return parse(value.substring(0, colon), Long.parseLong(value.substring(colon + 1)));
+        } catch (NumberFormatException e) {
+            throw cn.taizhang.shared.DomainException.atField("subjects", "scoring.subject.badKind", value);
+        }
+    }
+
+    public String formValue() {
+        return kind + ":" + id;
+    }
 }
