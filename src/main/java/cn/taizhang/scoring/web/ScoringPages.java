@@ -210,7 +210,8 @@ class ScoringPages {
         if (!result.hasErrors()) {
             try {
                 action.run();
-                Flash.say(redirect, messages, locale, flashKey, id);
+                // the key comes from the caller (each a literal key in this class), hence not Flash.say
+                redirect.addFlashAttribute("flash", messages.getMessage(flashKey, new Object[] {id}, locale));
                 return target;
             } catch (DomainException e) {
                 if (e instanceof AccessDeniedException || e instanceof cn.taizhang.shared.NotFoundException) {
