@@ -61,6 +61,14 @@ public class Assessments {
     public record WhatIf(String targetCode, String cycleKey, List<Change> changes) {
     }
 
+    /**
+     * A consequence the method draws from a ranking (ASSESS-11, FUND-1), proposed for a person to
+     * confirm: who, why (rank and score), and for group funds the share in percent.
+     */
+    public record Proposal(String consequenceCode, String consequenceName, String kind, SubjectRef subject,
+                           String name, int rank, Score score, Score sharePercent) {
+    }
+
     private final JdbcClient jdbc;
     private final TenantMethods methods;
     private final MethodCatalog catalog;
@@ -167,6 +175,74 @@ public class Assessments {
         a.values().forEach(x -> changes.add(new Change(x.result().subject(), x.result().name(), null, null, x.rank(),
                 x.result().score())));
         return new WhatIf(targetCode, cycle.key(), changes);
+    }
+
+    /**
+     * The proposals a consequence of the method makes from its ranking in a cycle: gold board (top
+     * N), commendation loss and admonishment (bottom N), the 优秀 quota (at most the quota's share
+     * of the ranked persons, rounded down), group funds (each group's share in proportion to its
+     * positive score). Nothing is stored: an authorised person confirms them (the board issue).
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public List<Proposal> consequences(CurrentUser user, String consequenceCode, String cycleKey) {
+        requireReader(user);
+        MethodVersion v = active(user.tenantId());
+        var c = list(v.definition().consequences()).stream().filter(x -> x.code().equals(consequenceCode)).findFirst()
+                .orElseThrow(() -> DomainException.atField("consequence", "scoring.consequence.unknown", consequenceCode));
+        if (c.basedOn() == null) {
+            throw DomainException.atField("consequence", "scoring.consequence.noBasis", c.name());
+        }
+        Ranking r = engine(user.tenantId(), v.definition(), v.id(), true).rank(c.basedOn(), CycleWindow.parse(cycleKey));
+        List<Row> rows = r.rows().stream()
+                .filter(x -> c.subjects() == null || c.subjects().isEmpty() || c.subjects().contains(x.result().subject().kind()))
+                .filter(x -> !x.result().vetoed()).toList();
+        List<Proposal> out = new ArrayList<>();
+        switch (c.kind()) {
+            case GOLD_BOARD -> {
+                for (var kind : rows.stream().map(x -> x.result().subject().kind()).distinct().toList()) {
+                    rows.stream().filter(x -> x.result().subject().kind() == kind)
+                            .filter(x -> c.topN() == null || x.rank() <= c.topN())
+                            .forEach(x -> out.add(proposal(c, x, null)));
+                }
+            }
+            case GRADE_QUOTA -> {
+                List<Row> persons = rows.stream()
+                        .filter(x -> x.result().subject().kind() == MethodDefinition.SubjectKind.PERSON).toList();
+                int quota = persons.size() * (c.quotaPercent() == null ? 20 : c.quotaPercent()) / 100;
+                persons.stream().filter(x -> x.rank() <= quota).forEach(x -> out.add(proposal(c, x, null)));
+            }
+            case COMMENDATION_LOSS, ADMONISHMENT -> {
+                if (c.bottomN() != null) {
+                    for (var kind : rows.stream().map(x -> x.result().subject().kind()).distinct().toList()) {
+                        List<Row> own = rows.stream().filter(x -> x.result().subject().kind() == kind).toList();
+                        int worst = own.isEmpty() ? 0 : own.get(own.size() - 1).rank();
+                        List<Integer> ranks = own.stream().map(Row::rank).distinct().sorted(java.util.Comparator.reverseOrder())
+                                .limit(c.bottomN()).toList();
+                        own.stream().filter(x -> ranks.contains(x.rank()) && worst > 0)
+                                .forEach(x -> out.add(proposal(c, x, null)));
+                    }
+                }
+            }
+            case GROUP_FUNDS -> {
+                BigDecimal total = rows.stream().map(x -> x.result().score().value().max(BigDecimal.ZERO))
+                        .reduce(BigDecimal.ZERO, BigDecimal::add);
+                for (Row x : rows) {
+                    BigDecimal share = total.signum() == 0 ? BigDecimal.ZERO
+                            : x.result().score().value().max(BigDecimal.ZERO).multiply(BigDecimal.valueOf(100))
+                                    .divide(total, 8, java.math.RoundingMode.HALF_UP);
+                    out.add(proposal(c, x, Score.of(share)));
+                }
+            }
+            default -> {
+                // PROMOTION_BASIS, PERFORMANCE_FILE, BONUS_LINK, rewards: the ranking itself is the basis
+            }
+        }
+        return out;
+    }
+
+    private static Proposal proposal(MethodDefinition.Consequence c, Row x, Score share) {
+        return new Proposal(c.code(), c.name(), c.kind().name(), x.result().subject(), x.result().name(), x.rank(),
+                x.result().score(), share);
     }
 
     /** A county ranking (bonus or veto), a commendation or a leader's correction of a composite, with its reason. */

@@ -44,6 +44,9 @@ class ScoringPagesTest {
     @Autowired ScoreEvents events;
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
+    @Autowired cn.taizhang.method.TenantMethods methods;
+    @Autowired RatingSheets sheets;
+    @Autowired Assessments assessments;
 
     long town;
     Person luoDan;
@@ -128,6 +131,20 @@ class ScoringPagesTest {
                 .andExpect(redirectedUrlPattern("/scoring/events/*"));
         mvc.perform(get("/scoring/appeals").with(signedIn.as("shuji")))
                 .andExpect(content().string(containsString("当天系统记录有误")));
+    }
+
+    @Test
+    void anotherTownshipsEventByAGuessedIdIsNotFoundOnThePage() throws Exception {
+        long foreign = jdbc.sql("select coalesce(max(id), 0) + 100000 from score_event").query(Long.class).single();
+        mvc.perform(get("/scoring/events/" + foreign).with(signedIn.as("shuji"))).andExpect(status().isNotFound());
+        var elsewhere = new Township("wusi", tenants, methods, organisation, events, sheets, assessments);
+        var stranger = elsewhere.person(elsewhere.unit(cn.taizhang.org.UnitKind.OFFICE, "办公室"), "外镇人");
+        ScoreEvent other = elsewhere.scored("duty", LocalDate.now(clock), "-1", "外镇", Township.of(stranger));
+        mvc.perform(get("/scoring/events/" + other.id()).with(signedIn.as("shuji"))).andExpect(status().isNotFound());
+        // staff see their own entry, not a colleague's
+        mvc.perform(get("/scoring/events/" + confirmed.id()).with(signedIn.as("ganbu"))).andExpect(status().isOk());
+        mvc.perform(get("/scoring/explanations/total/" + LocalDate.now(clock).getYear() + "/PERSON/" + (luoDan.id() + 1))
+                .with(signedIn.as("ganbu"))).andExpect(status().isNotFound());
     }
 
     @Test

@@ -208,6 +208,12 @@ class ScoringApi {
         return assessments.explain(CurrentUser.require(), target, cycle, SubjectRef.parse(kind, id));
     }
 
+    @GetMapping("/consequences/{code}/{cycle}")
+    @Operation(summary = "Proposals a consequence of the method makes from its ranking (gold board, 优秀 quota, group funds, ...)")
+    List<Assessments.Proposal> consequences(@PathVariable String code, @PathVariable String cycle) {
+        return assessments.consequences(CurrentUser.require(), code, cycle);
+    }
+
     record WhatIfRequest(String yaml, String target, String cycle) {
     }
 
