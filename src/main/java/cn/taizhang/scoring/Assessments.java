@@ -1,0 +1,327 @@
+package cn.taizhang.scoring;
+
+import cn.taizhang.audit.AuditJournal;
+import cn.taizhang.method.MethodCatalog;
+import cn.taizhang.method.MethodCompliance;
+import cn.taizhang.method.MethodDefinition;
+import cn.taizhang.method.MethodDefinition.Composite;
+import cn.taizhang.method.MethodDefinition.Period;
+import cn.taizhang.method.MethodVersion;
+import cn.taizhang.method.TenantMethods;
+import cn.taizhang.org.Organisation;
+import cn.taizhang.scoring.Results.Ranking;
+import cn.taizhang.scoring.Results.Row;
+import cn.taizhang.scoring.Results.SubjectResult;
+import cn.taizhang.shared.AccessDeniedException;
+import cn.taizhang.shared.CurrentUser;
+import cn.taizhang.shared.DomainException;
+import cn.taizhang.shared.Role;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The periodic assessments (ASSESS-1..10) of the tenant's adopted method: rankings, explanations,
+ * the inputs composites need (county ranking bonuses, vetoes, leaders' corrections), stored runs
+ * and what-if comparisons with an edited copy of the method. A computation reads one consistent
+ * snapshot (repeatable read), so a recomputation while events arrive matches one of the states.
+ */
+@Service
+public class Assessments {
+
+    /** An assessment or composite a page can offer, with the periods it runs in. */
+    public record TargetInfo(String code, String name, boolean composite, List<Period> periods) {
+    }
+
+    public record InputEntry(String compositeCode, String cycleKey, SubjectRef subject, String kind, String code,
+                             Integer countyRank, BigDecimal points, String reason) {
+    }
+
+    public record Run(long id, long methodVersionId, String targetCode, String cycleKey, String runBy,
+                      OffsetDateTime runAt, Ranking ranking) {
+    }
+
+    /** One subject in a what-if: rank and score now and with the edited method. */
+    public record Change(SubjectRef subject, String name, Integer rankBefore, Score scoreBefore, Integer rankAfter,
+                         Score scoreAfter) {
+        public boolean changed() {
+            return !java.util.Objects.equals(rankBefore, rankAfter) || !java.util.Objects.equals(scoreBefore, scoreAfter);
+        }
+    }
+
+    public record WhatIf(String targetCode, String cycleKey, List<Change> changes) {
+    }
+
+    /**
+     * A consequence the method draws from a ranking (ASSESS-11, FUND-1), proposed for a person to
+     * confirm: who, why (rank and score), and for group funds the share in percent.
+     */
+    public record Proposal(String consequenceCode, String consequenceName, String kind, SubjectRef subject,
+                           String name, int rank, Score score, Score sharePercent) {
+    }
+
+    private final JdbcClient jdbc;
+    private final TenantMethods methods;
+    private final MethodCatalog catalog;
+    private final MethodCompliance compliance;
+    private final Organisation organisation;
+    private final Subjects subjects;
+    private final AuditJournal journal;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    Assessments(JdbcClient jdbc, TenantMethods methods, MethodCatalog catalog, MethodCompliance compliance,
+                Organisation organisation, Subjects subjects, AuditJournal journal, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.methods = methods;
+        this.catalog = catalog;
+        this.compliance = compliance;
+        this.organisation = organisation;
+        this.subjects = subjects;
+        this.journal = journal;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public List<TargetInfo> targets(long tenantId) {
+        MethodDefinition d = active(tenantId).definition();
+        List<TargetInfo> out = new ArrayList<>();
+        for (Composite c : list(d.composites())) {
+            out.add(new TargetInfo(c.code(), c.name(), true, c.cycles().stream().map(MethodDefinition.Cycle::period).toList()));
+        }
+        for (var a : d.assessments()) {
+            out.add(new TargetInfo(a.code(), a.name(), false, a.cycles().stream().map(MethodDefinition.Cycle::period).toList()));
+        }
+        return out;
+    }
+
+    /** The ranking of an assessment or composite in a cycle (leadership and discipline office). */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public Ranking ranking(CurrentUser user, String targetCode, String cycleKey) {
+        requireReader(user);
+        MethodVersion v = active(user.tenantId());
+        return engine(user.tenantId(), v.definition(), v.id(), true).rank(targetCode, CycleWindow.parse(cycleKey));
+    }
+
+    /** Why a subject's number is what it is, down to each event and sheet (staff: only themselves). */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public SubjectResult explain(CurrentUser user, String targetCode, String cycleKey, SubjectRef subject) {
+        subjects.requireVisible(user, subject);
+        MethodVersion v = active(user.tenantId());
+        return engine(user.tenantId(), v.definition(), v.id(), false).explain(targetCode, CycleWindow.parse(cycleKey), subject);
+    }
+
+    /** Computes and stores the ranking, for the record (e.g. before it is published). */
+    @Transactional(isolation = Isolation.REPEATABLE_READ)
+    public Run run(CurrentUser user, String targetCode, String cycleKey) {
+        if (!user.has(Role.LEADERSHIP) && !user.has(Role.DISCIPLINE)) {
+            throw new AccessDeniedException();
+        }
+        MethodVersion v = active(user.tenantId());
+        Ranking r = engine(user.tenantId(), v.definition(), v.id(), true).rank(targetCode, CycleWindow.parse(cycleKey));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Row row : r.rows()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("subject", row.result().subject().key());
+            m.put("name", row.result().name());
+            m.put("rank", row.rank());
+            m.put("score", row.result().score().toString());
+            m.put("flagged", row.result().flagged());
+            m.put("vetoed", row.result().vetoed());
+            rows.add(m);
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        long id = jdbc.sql("""
+                insert into assessment_run (tenant_id, method_version_id, target_code, cycle_key, run_by, run_at, results)
+                values (:t, :v, :c, :k, :by, :at, cast(:results as jsonb)) returning id
+                """).param("t", user.tenantId()).param("v", v.id()).param("c", r.targetCode()).param("k", r.cycleKey())
+                .param("by", user.username()).param("at", now).param("results", json.writeValueAsString(rows))
+                .query(Long.class).single();
+        journal.record(user.tenantId(), "assessment.run", "assessment_run", id,
+                "计算 " + r.targetName() + " " + r.cycleKey() + "（" + r.rows().size() + " 名）", null,
+                Map.of("target", r.targetCode(), "cycle", r.cycleKey(), "methodVersion", v.id()), null);
+        return new Run(id, v.id(), r.targetCode(), r.cycleKey(), user.username(), now, r);
+    }
+
+    /**
+     * What-if: the same cycle computed with an edited copy of the method (YAML, validated like any
+     * draft), side by side with the adopted method. Nothing is stored.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public WhatIf whatIf(CurrentUser user, String editedYaml, String targetCode, String cycleKey) {
+        requireReader(user);
+        MethodVersion v = active(user.tenantId());
+        MethodDefinition edited = catalog.check(editedYaml).requireValid();
+        CycleWindow cycle = CycleWindow.parse(cycleKey);
+        Ranking before = engine(user.tenantId(), v.definition(), v.id(), true).rank(targetCode, cycle);
+        Ranking after = engine(user.tenantId(), edited, 0, true).rank(targetCode, cycle);
+        Map<SubjectRef, Row> a = new LinkedHashMap<>();
+        after.rows().forEach(r -> a.put(r.result().subject(), r));
+        List<Change> changes = new ArrayList<>();
+        for (Row b : before.rows()) {
+            Row x = a.remove(b.result().subject());
+            changes.add(new Change(b.result().subject(), b.result().name(), b.rank(), b.result().score(),
+                    x == null ? null : x.rank(), x == null ? null : x.result().score()));
+        }
+        a.values().forEach(x -> changes.add(new Change(x.result().subject(), x.result().name(), null, null, x.rank(),
+                x.result().score())));
+        return new WhatIf(targetCode, cycle.key(), changes);
+    }
+
+    /**
+     * The proposals a consequence of the method makes from its ranking in a cycle: gold board (top
+     * N), commendation loss and admonishment (bottom N), the 优秀 quota (at most the quota's share
+     * of the ranked persons, rounded down), group funds (each group's share in proportion to its
+     * positive score). Nothing is stored: an authorised person confirms them (the board issue).
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public List<Proposal> consequences(CurrentUser user, String consequenceCode, String cycleKey) {
+        requireReader(user);
+        MethodVersion v = active(user.tenantId());
+        var c = list(v.definition().consequences()).stream().filter(x -> x.code().equals(consequenceCode)).findFirst()
+                .orElseThrow(() -> DomainException.atField("consequence", "scoring.consequence.unknown", consequenceCode));
+        if (c.basedOn() == null) {
+            throw DomainException.atField("consequence", "scoring.consequence.noBasis", c.name());
+        }
+        Ranking r = engine(user.tenantId(), v.definition(), v.id(), true).rank(c.basedOn(), CycleWindow.parse(cycleKey));
+        List<Row> rows = r.rows().stream()
+                .filter(x -> c.subjects() == null || c.subjects().isEmpty() || c.subjects().contains(x.result().subject().kind()))
+                .filter(x -> !x.result().vetoed()).toList();
+        List<Proposal> out = new ArrayList<>();
+        switch (c.kind()) {
+            case GOLD_BOARD -> {
+                for (var kind : rows.stream().map(x -> x.result().subject().kind()).distinct().toList()) {
+                    rows.stream().filter(x -> x.result().subject().kind() == kind)
+                            .filter(x -> c.topN() == null || x.rank() <= c.topN())
+                            .forEach(x -> out.add(proposal(c, x, null)));
+                }
+            }
+            case GRADE_QUOTA -> {
+                List<Row> persons = rows.stream()
+                        .filter(x -> x.result().subject().kind() == MethodDefinition.SubjectKind.PERSON).toList();
+                int quota = persons.size() * (c.quotaPercent() == null ? 20 : c.quotaPercent()) / 100;
+                persons.stream().filter(x -> x.rank() <= quota).forEach(x -> out.add(proposal(c, x, null)));
+            }
+            case COMMENDATION_LOSS, ADMONISHMENT -> {
+                if (c.bottomN() != null) {
+                    for (var kind : rows.stream().map(x -> x.result().subject().kind()).distinct().toList()) {
+                        List<Row> own = rows.stream().filter(x -> x.result().subject().kind() == kind).toList();
+                        int worst = own.isEmpty() ? 0 : own.get(own.size() - 1).rank();
+                        List<Integer> ranks = own.stream().map(Row::rank).distinct().sorted(java.util.Comparator.reverseOrder())
+                                .limit(c.bottomN()).toList();
+                        own.stream().filter(x -> ranks.contains(x.rank()) && worst > 0)
+                                .forEach(x -> out.add(proposal(c, x, null)));
+                    }
+                }
+            }
+            case GROUP_FUNDS -> {
+                BigDecimal total = rows.stream().map(x -> x.result().score().value().max(BigDecimal.ZERO))
+                        .reduce(BigDecimal.ZERO, BigDecimal::add);
+                for (Row x : rows) {
+                    BigDecimal share = total.signum() == 0 ? BigDecimal.ZERO
+                            : x.result().score().value().max(BigDecimal.ZERO).multiply(BigDecimal.valueOf(100))
+                                    .divide(total, 8, java.math.RoundingMode.HALF_UP);
+                    out.add(proposal(c, x, Score.of(share)));
+                }
+            }
+            default -> {
+                // PROMOTION_BASIS, PERFORMANCE_FILE, BONUS_LINK, rewards: the ranking itself is the basis
+            }
+        }
+        return out;
+    }
+
+    private static Proposal proposal(MethodDefinition.Consequence c, Row x, Score share) {
+        return new Proposal(c.code(), c.name(), c.kind().name(), x.result().subject(), x.result().name(), x.rank(),
+                x.result().score(), share);
+    }
+
+    /** A county ranking (bonus or veto), a commendation or a leader's correction of a composite, with its reason. */
+    @Transactional
+    public long enterInput(CurrentUser user, InputEntry in) {
+        if (!user.has(Role.LEADERSHIP)) {
+            throw new AccessDeniedException();
+        }
+        MethodDefinition d = active(user.tenantId()).definition();
+        Composite c = list(d.composites()).stream().filter(x -> x.code().equals(in.compositeCode())).findFirst()
+                .orElseThrow(() -> DomainException.atField("compositeCode", "scoring.target.unknown", String.valueOf(in.compositeCode())));
+        CycleWindow cycle = CycleWindow.parse(in.cycleKey());
+        if (c.cycles().stream().noneMatch(x -> x.period() == cycle.period())) {
+            throw DomainException.atField("cycleKey", "scoring.cycle.notInTarget", cycle.key(), c.name(),
+                    c.cycles().stream().map(x -> x.period().name()).reduce((x, y) -> x + ", " + y).orElse(""));
+        }
+        if (in.reason() == null || in.reason().isBlank()) {
+            throw DomainException.atField("reason", "scoring.reason.required");
+        }
+        String kind = in.kind() == null ? "" : in.kind();
+        switch (kind) {
+            case "BONUS" -> {
+                if (!list(c.bonuses()).contains(in.code())) {
+                    throw DomainException.atField("code", "scoring.note.bonusNotInComposite", String.valueOf(in.code()));
+                }
+                var bonus = d.bonuses().stream().filter(b -> b.code().equals(in.code())).findFirst().orElseThrow();
+                if (!list(bonus.rankPoints()).isEmpty() && (in.countyRank() == null || in.countyRank() < 1)) {
+                    throw DomainException.atField("countyRank", "scoring.input.rankRequired");
+                }
+                if (list(bonus.rankPoints()).isEmpty() && bonus.points() == null && in.points() == null) {
+                    throw DomainException.atField("points", "scoring.points.required");
+                }
+            }
+            case "VETO" -> {
+                if (!list(c.vetoes()).contains(in.code())) {
+                    throw DomainException.atField("code", "scoring.note.vetoNotInComposite", String.valueOf(in.code()));
+                }
+            }
+            case "CORRECTION" -> {
+                if (!c.leaderCorrection()) {
+                    throw DomainException.atField("kind", "scoring.note.noLeaderCorrection");
+                }
+                if (in.points() == null) {
+                    throw DomainException.atField("points", "scoring.points.required");
+                }
+            }
+            default -> throw DomainException.atField("kind", "scoring.input.badKind", kind);
+        }
+        String name = subjects.requireInTenant(user.tenantId(), in.subject());
+        long id = jdbc.sql("""
+                insert into composite_input (tenant_id, composite_code, cycle_key, subject_kind, subject_id, kind, code,
+                    county_rank, points, reason, entered_by, entered_at)
+                values (:t, :c, :k, :sk, :s, :kind, :code, :rank, :points, :reason, :by, :at) returning id
+                """).param("t", user.tenantId()).param("c", c.code()).param("k", cycle.key())
+                .param("sk", in.subject().kind().name()).param("s", in.subject().id()).param("kind", kind)
+                .param("code", "CORRECTION".equals(kind) ? null : in.code()).param("rank", in.countyRank())
+                .param("points", in.points()).param("reason", in.reason().trim()).param("by", user.username())
+                .param("at", OffsetDateTime.now(clock)).query(Long.class).single();
+        journal.record(user.tenantId(), "composite.input", "composite_input", id,
+                c.name() + " " + cycle.key() + " " + name + " " + kind + (in.code() == null ? "" : " " + in.code()), null,
+                Map.of("kind", kind, "subject", in.subject().key()), in.reason().trim());
+        return id;
+    }
+
+    AssessmentEngine engine(long tenantId, MethodDefinition d, long versionId, boolean bulk) {
+        return new AssessmentEngine(d, versionId, new JdbcFacts(jdbc, tenantId, organisation, compliance, bulk));
+    }
+
+    private MethodVersion active(long tenantId) {
+        return methods.active(tenantId).orElseThrow(() -> new DomainException("scoring.method.none"));
+    }
+
+    private static void requireReader(CurrentUser user) {
+        if (!user.hasAny(Role.LEADERSHIP, Role.DISCIPLINE)) {
+            throw new AccessDeniedException();
+        }
+    }
+
+    private static <T> List<T> list(List<T> l) {
+        return l == null ? List.of() : l;
+    }
+}

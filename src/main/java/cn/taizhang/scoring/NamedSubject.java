@@ -1,0 +1,5 @@
+package cn.taizhang.scoring;
+
+/** A subject to assess, with its name. */
+public record NamedSubject(SubjectRef ref, String name) {
+}

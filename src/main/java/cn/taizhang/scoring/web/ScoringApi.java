@@ -1,0 +1,252 @@
+package cn.taizhang.scoring.web;
+
+import cn.taizhang.method.MethodDefinition.SubjectKind;
+import cn.taizhang.scoring.Assessments;
+import cn.taizhang.scoring.CycleWindow;
+import cn.taizhang.scoring.EventFact;
+import cn.taizhang.scoring.RatingSheets;
+import cn.taizhang.scoring.Regulations;
+import cn.taizhang.scoring.Results.Ranking;
+import cn.taizhang.scoring.Results.SubjectResult;
+import cn.taizhang.scoring.ScoreEvent;
+import cn.taizhang.scoring.ScoreEvents;
+import cn.taizhang.scoring.SubjectRef;
+import cn.taizhang.shared.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Scoring and assessment as JSON: the same services, rules and messages as the pages. A repeated
+ * submission with the same {@code Idempotency-Key} header is accepted once and answers the same record.
+ */
+@RestController
+@RequestMapping("/api/scoring")
+@Tag(name = "scoring", description = "计分与考核 Points, rating sheets, assessments, rankings, explanations")
+class ScoringApi {
+
+    private final ScoreEvents events;
+    private final RatingSheets sheets;
+    private final Assessments assessments;
+    private final Regulations regulations;
+    private final java.time.Clock clock;
+
+    ScoringApi(ScoreEvents events, RatingSheets sheets, Assessments assessments, Regulations regulations,
+               java.time.Clock clock) {
+        this.clock = clock;
+        this.events = events;
+        this.sheets = sheets;
+        this.assessments = assessments;
+        this.regulations = regulations;
+    }
+
+    record Subject(String kind, long id) {
+        SubjectRef ref() {
+            return SubjectRef.parse(kind == null ? "" : kind, id);
+        }
+    }
+
+    private static List<SubjectRef> refs(List<Subject> subjects) {
+        return subjects == null ? List.of() : subjects.stream().map(Subject::ref).toList();
+    }
+
+    record NewEvent(String itemCode, List<Subject> subjects, Boolean deduct, BigDecimal points, Boolean fullMarks,
+                    Integer occurrences, LocalDate occurredOn, String reason, String evidence, Long articleId) {
+    }
+
+    @PostMapping("/events")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Propose points for one subject or, on a bound-responsibility item, several")
+    ScoreEvent propose(@RequestBody NewEvent b, @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        return events.propose(CurrentUser.require(), new ScoreEvents.Proposal(b.itemCode(), refs(b.subjects()),
+                Boolean.TRUE.equals(b.deduct()), b.points(), Boolean.TRUE.equals(b.fullMarks()), b.occurrences(), b.occurredOn(), b.reason(), b.evidence(),
+                b.articleId(), key));
+    }
+
+    @GetMapping("/events/{id}")
+    @Operation(summary = "One score event (another township's or one outside the caller's scope answers 404)")
+    ScoreEvent event(@PathVariable long id) {
+        return events.visible(CurrentUser.require(), id);
+    }
+
+    @GetMapping("/queue")
+    @Operation(summary = "Proposals waiting for the discipline office")
+    List<ScoreEvent> queue() {
+        return events.queue(CurrentUser.require());
+    }
+
+    @PostMapping("/events/{id}/confirm")
+    @Operation(summary = "The discipline office confirms and files a proposal")
+    ScoreEvent confirm(@PathVariable long id) {
+        return events.confirm(CurrentUser.require(), id);
+    }
+
+    record Reason(String reason) {
+    }
+
+    @PostMapping("/events/{id}/reject")
+    @Operation(summary = "The discipline office rejects a proposal, with the reason")
+    ScoreEvent reject(@PathVariable long id, @RequestBody Reason b) {
+        return events.reject(CurrentUser.require(), id, b.reason());
+    }
+
+    record Correction(BigDecimal points, String reason, List<Subject> subjects) {
+    }
+
+    @PostMapping("/events/{id}/corrections")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "A leader's correction: a new record with the points the subjects get instead")
+    ScoreEvent correct(@PathVariable long id, @RequestBody Correction b) {
+        return events.correct(CurrentUser.require(), id, b.points(), b.reason(), refs(b.subjects()));
+    }
+
+    record Special(List<Subject> subjects, BigDecimal points, LocalDate occurredOn, String reason, String evidence) {
+    }
+
+    @PostMapping("/special")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Special points or direct accountability by the secretary or township head")
+    ScoreEvent special(@RequestBody Special b, @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        return events.special(CurrentUser.require(), refs(b.subjects()), b.points(), b.occurredOn(), b.reason(),
+                b.evidence(), key);
+    }
+
+    @PostMapping("/events/{id}/appeals")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "The scored person appeals a deduction within the window")
+    ScoreEvents.Appeal appeal(@PathVariable long id, @RequestBody Reason b) {
+        return events.appeal(CurrentUser.require(), id, b.reason());
+    }
+
+    record Decision(Boolean upheld, String reason, BigDecimal points) {
+    }
+
+    @PostMapping("/appeals/{id}/decision")
+    @Operation(summary = "The leadership decides an appeal; an upheld one creates a correction")
+    ScoreEvents.Appeal decide(@PathVariable long id, @RequestBody Decision b) {
+        return events.decideAppeal(CurrentUser.require(), id, Boolean.TRUE.equals(b.upheld()), b.reason(), b.points());
+    }
+
+    record MyPoints(String cycle, List<EventFact> points, List<ScoreEvent> notCounted) {
+    }
+
+    @GetMapping("/my-points")
+    @Operation(summary = "Every point that makes up the caller's total in a cycle (default: this year)")
+    MyPoints myPoints(@RequestParam(required = false) String cycle) {
+        CurrentUser me = CurrentUser.require();
+        if (me.personId() == null) {
+            throw new cn.taizhang.shared.AccessDeniedException();
+        }
+        CycleWindow w = cycle == null ? CycleWindow.containing(cn.taizhang.method.MethodDefinition.Period.YEAR, CycleWindow.today(clock)) : CycleWindow.parse(cycle);
+        SubjectRef self = new SubjectRef(SubjectKind.PERSON, me.personId());
+        return new MyPoints(w.key(), events.pointsOf(me, self, w.start(), w.end()), events.pendingOf(me, self));
+    }
+
+    record NewSheet(String assessmentCode, String componentCode, String cycle, RatingSheets.RaterKind raterKind,
+                    String raterRef, String raterGroup, Subject ratee, BigDecimal score, String comment) {
+    }
+
+    @PostMapping("/sheets")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "A rating sheet: one rater rates one ratee once per component and cycle")
+    RatingSheets.Sheet sheet(@RequestBody NewSheet b, @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        return sheets.enter(CurrentUser.require(), new RatingSheets.Entry(b.assessmentCode(), b.componentCode(),
+                b.cycle(), b.raterKind(), b.raterRef(), b.raterGroup(), b.ratee() == null ? null : b.ratee().ref(),
+                b.score(), b.comment(), key));
+    }
+
+    record NewInput(String compositeCode, String cycle, Subject subject, String kind, String code, Integer countyRank,
+                    BigDecimal points, String reason) {
+    }
+
+    @PostMapping("/inputs")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "County ranking (bonus or veto), commendation or leader's correction of a composite")
+    long input(@RequestBody NewInput b) {
+        return assessments.enterInput(CurrentUser.require(), new Assessments.InputEntry(b.compositeCode(), b.cycle(),
+                b.subject() == null ? null : b.subject().ref(), b.kind(), b.code(), b.countyRank(), b.points(), b.reason()));
+    }
+
+    @GetMapping("/targets")
+    @Operation(summary = "The assessments and composites of the adopted method with their cycles")
+    List<Assessments.TargetInfo> targets() {
+        return assessments.targets(CurrentUser.require().tenantId());
+    }
+
+    record RunRequest(String target, String cycle) {
+    }
+
+    @PostMapping("/runs")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Run (or re-run) a cycle: compute the ranking and keep it on record")
+    Assessments.Run run(@RequestBody RunRequest b) {
+        return assessments.run(CurrentUser.require(), b.target(), b.cycle());
+    }
+
+    @GetMapping("/rankings/{target}/{cycle}")
+    @Operation(summary = "The ranking of an assessment or composite in a cycle, with each subject's composite")
+    Ranking ranking(@PathVariable String target, @PathVariable String cycle) {
+        return assessments.ranking(CurrentUser.require(), target, cycle);
+    }
+
+    @GetMapping("/explanations/{target}/{cycle}/{kind}/{id}")
+    @Operation(summary = "Why a subject's number is what it is: components, weights, rater groups, every event and sheet")
+    SubjectResult explanation(@PathVariable String target, @PathVariable String cycle, @PathVariable String kind,
+                              @PathVariable long id) {
+        return assessments.explain(CurrentUser.require(), target, cycle, SubjectRef.parse(kind, id));
+    }
+
+    @GetMapping("/consequences/{code}/{cycle}")
+    @Operation(summary = "Proposals a consequence of the method makes from its ranking (gold board, 优秀 quota, group funds, ...)")
+    List<Assessments.Proposal> consequences(@PathVariable String code, @PathVariable String cycle) {
+        return assessments.consequences(CurrentUser.require(), code, cycle);
+    }
+
+    record WhatIfRequest(String yaml, String target, String cycle) {
+    }
+
+    @PostMapping("/what-if")
+    @Operation(summary = "Re-run a cycle with an edited copy of the method and compare every rank and score")
+    Assessments.WhatIf whatIf(@RequestBody WhatIfRequest b) {
+        return assessments.whatIf(CurrentUser.require(), b.yaml(), b.target(), b.cycle());
+    }
+
+    @GetMapping("/regulations")
+    @Operation(summary = "The register of regulations (RULE-1) with their articles")
+    List<Regulations.Article> articles() {
+        return regulations.articles(CurrentUser.require().tenantId());
+    }
+
+    record NewRegulation(String code, String title, Integer version, LocalDate effectiveFrom, LocalDate effectiveTo) {
+    }
+
+    @PostMapping("/regulations")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Register a regulation (a version with its effective dates)")
+    Regulations.Regulation register(@RequestBody NewRegulation b) {
+        return regulations.register(CurrentUser.require(), b.code(), b.title(), b.version() == null ? 1 : b.version(),
+                b.effectiveFrom(), b.effectiveTo());
+    }
+
+    record NewArticle(String number, String text) {
+    }
+
+    @PostMapping("/regulations/{id}/articles")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Add an article to a regulation")
+    Regulations.Article article(@PathVariable long id, @RequestBody NewArticle b) {
+        return regulations.addArticle(CurrentUser.require(), id, b.number(), b.text());
+    }
+}
