@@ -88,6 +88,20 @@ public class ScoreEvents {
 
     @Transactional
     public ScoreEvent propose(CurrentUser user, Proposal p) {
+        return propose(user, p, true);
+    }
+
+    /**
+     * The reward/penalty result of a closed-out work item, proposed in the name of whoever closed it
+     * out. The work module already checked that he may; the people bound to the item are its
+     * responsible persons wherever they sit in the tree, so the proposer's own scope is not asked.
+     */
+    @Transactional
+    ScoreEvent proposeForClosedItem(CurrentUser closer, Proposal p) {
+        return propose(closer, p, false);
+    }
+
+    private ScoreEvent propose(CurrentUser user, Proposal p, boolean withinProposersScope) {
         if (!user.hasAny(Role.LEADERSHIP, Role.DISCIPLINE, Role.GROUP_LEADER, Role.VILLAGE_CADRE, Role.STAFF)) {
             throw new AccessDeniedException();
         }
@@ -116,8 +130,8 @@ public class ScoreEvents {
                 throw DomainException.atField("subjects", "scoring.subject.kindNotForItem", item.name(), s.kind().name());
             }
             names.add(subjects.requireInTenant(tenantId, s));
-            if (user.hasAny(Role.GROUP_LEADER, Role.VILLAGE_CADRE) && !user.hasAny(Role.LEADERSHIP, Role.DISCIPLINE)
-                    && !subjects.visible(user, s)) {
+            if (withinProposersScope && user.hasAny(Role.GROUP_LEADER, Role.VILLAGE_CADRE)
+                    && !user.hasAny(Role.LEADERSHIP, Role.DISCIPLINE) && !subjects.visible(user, s)) {
                 throw DomainException.atField("subjects", "scoring.subject.outsideScope", names.get(names.size() - 1));
             }
         }

@@ -150,6 +150,14 @@ class WorkPagesTest {
         assertThat(closed.get(0).points()).extracting(WorkItemClosedOut.ProposedPoints::personId)
                 .containsExactlyInAnyOrder(heYongqiang, chenMing, gaoLei);
         assertThat(closed.get(0).rewardPenalty()).isEqualTo("完成任务，按满分计");
+        // ... and proposes their points under the task-completion item, for the discipline office (SCORE-2)
+        assertThat(jdbc.sql("""
+                        select s.subject_id || ':' || e.points::int || ':' || e.item_code || ':' || e.state
+                        from score_event e join score_event_subject s on s.event_id = e.id
+                        where e.idempotency_key like :key""")
+                .param("key", "work:" + id + ":%").query(String.class).list())
+                .containsExactlyInAnyOrder(heYongqiang + ":10:task:PROPOSED", chenMing + ":10:task:PROPOSED",
+                        gaoLei + ":8:task:PROPOSED");
 
         // every step is on the ledger, in time order, and in the journal
         assertThat(jdbc.sql("select kind from work_ledger_entry where item_id = :id order by occurred_at, id")
