@@ -71,9 +71,12 @@ public class ScoreEvents {
     private final Organisation organisation;
     private final AuditJournal journal;
     private final Clock clock;
+    private final ConfirmedResultsToBoards boards;
 
     ScoreEvents(JdbcClient jdbc, TenantMethods methods, MethodCompliance compliance, Regulations regulations,
-                Subjects subjects, Organisation organisation, AuditJournal journal, Clock clock) {
+                Subjects subjects, Organisation organisation, AuditJournal journal, Clock clock,
+                ConfirmedResultsToBoards boards) {
+        this.boards = boards;
         this.jdbc = jdbc;
         this.methods = methods;
         this.compliance = compliance;
@@ -248,7 +251,9 @@ public class ScoreEvents {
         journal.record(user.tenantId(), "score.confirmed", "score_event", eventId,
                 "确认 " + e.itemName() + " " + e.points().signed() + " 分", Map.of("state", "PROPOSED"),
                 Map.of("state", "CONFIRMED"), null);
-        return find(user.tenantId(), eventId);
+        ScoreEvent confirmed = find(user.tenantId(), eventId);
+        boards.handOver(confirmed);
+        return confirmed;
     }
 
     @Transactional

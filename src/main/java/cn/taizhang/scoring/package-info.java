@@ -8,5 +8,5 @@
  * {@link cn.taizhang.scoring.ScoreEvents}, {@link cn.taizhang.scoring.RatingSheets},
  * {@link cn.taizhang.scoring.Regulations} and {@link cn.taizhang.scoring.Assessments}, and the records they return.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "audit", "org", "method", "work"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "audit", "org", "method", "work", "board"})
 package cn.taizhang.scoring;

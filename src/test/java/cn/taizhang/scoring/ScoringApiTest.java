@@ -109,6 +109,13 @@ class ScoringApiTest {
         assertThat(confirmed.get("state").asString()).isEqualTo("CONFIRMED");
         assertThat(confirmed.get("decidedBy").asString()).isEqualTo("jiwei");
         assertThat(confirmed.get("bonusDeduction").get("fen").asLong()).isEqualTo(6000); // 3 × 20 yuan
+        // the confirmed penalty goes to the black board's draft for its month, traced to this event (BOARD-2)
+        assertThat(jdbc.sql("""
+                        select i.board_code || '|' || i.status || '|' || e.subject_name || '|' || e.fact
+                        from board_entry e join board_issue i on i.id = e.issue_id
+                        where e.tenant_id = :t and e.source_module = 'scoring' and e.source_id like :src""")
+                .param("t", town).param("src", id + ":PERSON:%").query(String.class).list())
+                .containsExactly("black|DRAFT|罗丹|会风会纪：周例会迟到");
         // a second confirmation is refused
         mvc.perform(post("/api/scoring/events/" + id + "/confirm").with(SignedIn.api("jiwei")))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("scoring.event.notProposed"));
