@@ -29,6 +29,16 @@ class HomePageTest {
     }
 
     @Test
+    void theTownshipsPeopleReachEveryModuleFromTheMenu() throws Exception {
+        for (String user : new String[] {"shuji", "jiwei", "ganbu"}) {
+            mvc.perform(get("/").with(signedIn.as(user)))
+                    .andExpect(content().string(allOf(containsString("href=\"/work\""),
+                            containsString("href=\"/scoring\""), containsString("href=\"/boards\""),
+                            containsString("href=\"/org\""), containsString("href=\"/method\""))));
+        }
+    }
+
+    @Test
     void theGroupLeaderSeesHisGroup() throws Exception {
         mvc.perform(get("/").with(signedIn.as("zuzhang")))
                 .andExpect(status().isOk())
