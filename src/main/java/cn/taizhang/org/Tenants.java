@@ -18,6 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Tenants {
 
+    /** Codes that name public pages under /public/ and so cannot name a tenant's public boards. */
+    static final Set<String> RESERVED_CODES = Set.of("verify", "qr", "api", "static", "assets");
+
     private final JdbcClient jdbc;
     private final AuditJournal journal;
 
@@ -33,6 +36,9 @@ public class Tenants {
         }
         if (parentId != null && find(parentId).map(t -> t.kind() != TenantKind.COUNTY).orElse(true)) {
             throw DomainException.atField("parentId", "tenant.parentMustBeCounty");
+        }
+        if (RESERVED_CODES.contains(code.toLowerCase(java.util.Locale.ROOT))) {
+            throw DomainException.atField("code", "tenant.codeReserved", code);
         }
         if (jdbc.sql("select count(*) from tenant where code = :c").param("c", code).query(Long.class).single() > 0) {
             throw DomainException.atField("code", "tenant.codeTaken", code);

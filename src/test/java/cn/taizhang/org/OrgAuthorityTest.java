@@ -136,6 +136,13 @@ class OrgAuthorityTest {
     }
 
     @Test
+    void aTenantCannotTakeTheNameOfAPublicPage() {
+        Tenant county = tenants.findByCode("demo-county").orElseThrow();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> tenants.create(TenantKind.TOWNSHIP, "verify", "核验镇", county.id()))
+                .isInstanceOf(cn.taizhang.shared.DomainException.class).hasMessageContaining("tenant.codeReserved");
+    }
+
+    @Test
     void administratorsSeeNoBusinessData() throws Exception {
         mvc.perform(get("/api/org/people").with(api("sysadmin"))).andExpect(status().isOk())
                 .andExpect(jsonPath("$.length()").value(0));
