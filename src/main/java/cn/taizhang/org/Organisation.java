@@ -190,7 +190,7 @@ public class Organisation {
             OrgUnit under = unit(scope, underUnitId);
             path = under.path();
         }
-        return people.search(tenantId, path, scope.selfPersonId(), text, includeInactive, 2000);
+        return people.search(tenantId, path, scope.selfPersonId(), text, includeInactive);
     }
 
     public Person person(DataScope scope, long personId) {

@@ -28,18 +28,20 @@ class PersonRepository {
                 .param("t", tenantId).param("c", code).query(Person.class).optional();
     }
 
-    /** People of the tenant, optionally only under a unit path, whose name or code contains the text. */
-    List<Person> search(long tenantId, String subtreePath, Long selfPersonId, String text, boolean includeInactive,
-                        int limit) {
+    /**
+     * People of the tenant, optionally only under a unit path, whose name or code contains the text.
+     * All of them: rankings and imports must never see a silently shortened list.
+     */
+    List<Person> search(long tenantId, String subtreePath, Long selfPersonId, String text, boolean includeInactive) {
         return jdbc.sql("select " + COLUMNS + " from person p join org_unit u on u.id = p.unit_id "
                         + "where p.tenant_id = :t"
                         + (subtreePath == null ? "" : " and u.path like :path")
                         + (selfPersonId == null ? "" : " and p.id = :self")
                         + (text == null || text.isBlank() ? "" : " and (p.name like :q or p.code like :q or p.title like :q)")
                         + (includeInactive ? "" : " and p.active")
-                        + " order by u.path, p.position, p.code limit :limit")
+                        + " order by u.path, p.position, p.code")
                 .param("t", tenantId).param("path", subtreePath + "%").param("self", selfPersonId)
-                .param("q", "%" + (text == null ? "" : text.trim()) + "%").param("limit", limit)
+                .param("q", "%" + (text == null ? "" : text.trim()) + "%")
                 .query(Person.class).list();
     }
 
