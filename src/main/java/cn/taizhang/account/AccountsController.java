@@ -175,6 +175,10 @@ class AccountsController {
         model.addAttribute("account", account);
         model.addAttribute("tenantName", tenantNames(me).get(account.tenantId()));
         model.addAttribute("locked", account.lockedAt(clock.instant()));
+        model.addAttribute("person", account.personId() == null ? null
+                : organisation.findPersonInTenant(account.tenantId(), account.personId()).orElse(null));
+        model.addAttribute("scopeUnit", account.scopeUnitId() == null ? null
+                : organisation.findUnitInTenant(account.tenantId(), account.scopeUnitId()).orElse(null));
         model.addAttribute("self", account.id() == me.accountId());
         model.addAttribute("allRoles", Role.values());
         for (String form : List.of("unlockForm", "resetForm", "statusForm")) {

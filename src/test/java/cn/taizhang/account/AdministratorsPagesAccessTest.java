@@ -18,6 +18,7 @@ class AdministratorsPagesAccessTest {
 
     @Autowired MockMvc mvc;
     @Autowired AccountUserDetailsService accounts;
+    @Autowired AccountRepository repository;
 
     @ParameterizedTest(name = "{0} opens {1}")
     @CsvSource({"sysadmin, /tenants", "secadmin, /accounts", "secadmin, /accounts/new", "auditadmin, /audit"})
@@ -49,5 +50,17 @@ class AdministratorsPagesAccessTest {
         mvc.perform(get("/accounts").param("lang", "en").with(user(accounts.loadUserByUsername("secadmin"))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Failed sign-ins")));
+    }
+
+    @org.junit.jupiter.api.Test
+    void anAccountPageNamesItsPersonAndManagedUnit() throws Exception {
+        long id = repository.findByUsername("zuzhang").orElseThrow().id();
+        for (String lang : new String[] {"zh_CN", "en"}) {
+            mvc.perform(get("/accounts/" + id).param("lang", lang)
+                            .with(user(accounts.loadUserByUsername("secadmin"))))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(Matchers.allOf(Matchers.containsString("陈明"),
+                            Matchers.containsString("城建组"), Matchers.not(Matchers.containsString("??")))));
+        }
     }
 }
