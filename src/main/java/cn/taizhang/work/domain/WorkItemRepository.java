@@ -294,9 +294,9 @@ public class WorkItemRepository {
             sql.append(")");
         }
         if (f.unitId() != null) {
-            sql.append("""
-                     and (w.lead_unit_id = :unit or exists (select 1 from work_item_assist a
-                          where a.tenant_id = w.tenant_id and a.item_id = w.id and a.unit_id = :unit))""");
+            // the text block strips its indentation: the leading space must be written out
+            sql.append(" and (w.lead_unit_id = :unit or exists (select 1 from work_item_assist a"
+                    + " where a.tenant_id = w.tenant_id and a.item_id = w.id and a.unit_id = :unit))");
             params.put("unit", f.unitId());
         }
         if (f.categoryCode() != null) {
