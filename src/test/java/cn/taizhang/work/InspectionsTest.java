@@ -127,10 +127,15 @@ class InspectionsTest {
     void anInspectionWithoutPhotosIsAcceptedAndJoinsTheLedger_LEDGER5() throws Exception {
         long id = item(unique("文化广场"), "2026-09-01", "2026-12-31", heYongqiang);
         // an empty file input arrives as an empty part: it is no photo and no refusal
+        // a suggested figure left without a value is left out
         mvc.perform(inspection(id, "2026-09-21", "主体完工，绿化未动", "形象进度", "60", "%")
+                        .param("figures[1].name", "完成投资").param("figures[1].unit", "万元")
                         .file(new MockMultipartFile("photos", "", "application/octet-stream", new byte[0])))
                 .andExpect(status().is3xxRedirection());
         assertThat(count("work_inspection", id)).isEqualTo(1);
+        assertThat(jdbc.sql("select f.name || '=' || f.value from work_inspection_figure f"
+                        + " join work_inspection i on i.id = f.inspection_id where i.item_id = :i")
+                .param("i", id).query(String.class).list()).containsExactly("形象进度=60.00");
         assertThat(count("work_attachment", id)).isZero();
         assertThat(jdbc.sql("select kind from work_ledger_entry where item_id = :i order by occurred_at, id")
                 .param("i", id).query(String.class).list()).containsExactly("CREATED", "ASSIGNED", "INSPECTION");

@@ -41,8 +41,9 @@ public class Inspections {
 
     public record FigureInput(String name, String value, String unit) {
 
+        /** No value: the row is left out, even with the name and unit the form suggests. */
         boolean blank() {
-            return isBlank(name) && isBlank(value) && isBlank(unit);
+            return isBlank(value);
         }
     }
 
@@ -154,7 +155,7 @@ public class Inspections {
         return List.copyOf(distinct);
     }
 
-    /** Blank rows are left out; a row with a name needs a number, a number needs a name, names are unique. */
+    /** Rows without a value are left out; a value needs a name and must be a number; names are unique. */
     static List<Inspection.Figure> figures(List<FigureInput> rows) {
         List<Inspection.Figure> out = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>();
@@ -170,9 +171,6 @@ public class Inspections {
             String name = f.name().trim();
             if (name.length() > 50) {
                 throw DomainException.atField("figures", "inspection.figure.nameTooLong", name);
-            }
-            if (isBlank(f.value())) {
-                throw DomainException.atField("figures", "inspection.figure.valueRequired", name);
             }
             BigDecimal value;
             try {
