@@ -239,7 +239,7 @@ class InspectionsTest {
     @Test
     void anOpinionIssuedToTwoItemsIsOnBothLedgersAndInTheJournal_LEDGER4() throws Exception {
         long a = item(unique("农贸市场"), "2026-08-01", "2026-09-30", heYongqiang);
-        long b = item(unique("河道清淤"), "2026-08-01", "2026-09-30", heYongqiang);
+        long b = item(unique("河道清淤"), "2026-08-01", "2026-09-30", luoDan);
         mvc.perform(post("/work/round/opinions").with(signedIn.as("jiwei")).with(csrf())
                         .param("itemIds", String.valueOf(a), String.valueOf(b))
                         .param("measures", "每周两次现场调度，9月28日前完成主体").param("until", "2026-09-28"))
@@ -250,10 +250,19 @@ class InspectionsTest {
             assertThat(jdbc.sql("select count(*) from audit_entry where entity_type = 'work_item' and entity_id = :i and action = 'work.opinion'")
                     .param("i", String.valueOf(id)).query(Long.class).single()).isEqualTo(1);
         }
-        // answered with evidence, the round shows it as answered
+        // the responsible person answers the opinion with evidence; the round shows which is answered
+        long opinion = jdbc.sql("select id from work_ledger_entry where item_id = :i and kind = 'OPINION'")
+                .param("i", b).query(Long.class).single();
+        mvc.perform(multipart("/work/{id}/answer", b).file(new MockMultipartFile("files", "清淤验收.pdf", "application/pdf", PDF))
+                        .param("queryId", String.valueOf(opinion)).param("text", "已增派两台挖机，主体9月27日完成")
+                        .with(signedIn.as("ganbu")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
         mvc.perform(get("/work/round").with(signedIn.as("jiwei"))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("每周两次现场调度")))
-                .andExpect(content().string(containsString("待答复")));
+                .andExpect(content().string(containsString("待答复")))
+                .andExpect(content().string(containsString("已答复")))
+                .andExpect(content().string(containsString("已增派两台挖机，主体9月27日完成")))
+                .andExpect(content().string(containsString("附件 1 个")));
 
         // a past deadline is refused for all: nothing issued, the message names the item
         long c = item(unique("垃圾中转站"), "2026-08-01", "2026-09-30", heYongqiang);
