@@ -48,6 +48,24 @@ public class BoardDrafts {
         return flow.proposeCorrection(tenantId, correctsCode, reason, entries, actor());
     }
 
+    /**
+     * Records that the module an entry comes from took an objection up as its own record (scoring:
+     * an appeal). From then on the objection is settled there, not on the board page.
+     */
+    @Transactional
+    public void linkObjection(long tenantId, long objectionId, String module, String recordId) {
+        flow.linkObjection(tenantId, objectionId, module, recordId);
+    }
+
+    /**
+     * Settles a linked objection with the decision taken in the module that took it up: upheld
+     * withdraws the entry, dismissed keeps it. An objection no longer open is left as it is.
+     */
+    @Transactional
+    public void settleObjection(long tenantId, long objectionId, boolean upheld, String decision) {
+        flow.settleObjection(tenantId, objectionId, upheld, decision, actor());
+    }
+
     /** The same as {@link #propose}, for modules that publish an event; a board the method lacks is skipped. */
     @EventListener
     void on(BoardEntriesProposed event) {

@@ -1,6 +1,7 @@
 package cn.taizhang.scoring;
 
 import cn.taizhang.audit.AuditJournal;
+import cn.taizhang.board.BoardDrafts;
 import cn.taizhang.method.MethodCompliance;
 import cn.taizhang.method.MethodDefinition;
 import cn.taizhang.method.MethodDefinition.Direction;
@@ -53,7 +54,8 @@ public class ScoreEvents {
 
     public record Appeal(long id, long eventId, long personId, String personName, String reason, String filedBy,
                          OffsetDateTime filedAt, int windowDays, boolean windowIsDefault, String state,
-                         String decidedBy, OffsetDateTime decidedAt, String decisionReason, Long correctionId) {
+                         String decidedBy, OffsetDateTime decidedAt, String decisionReason, Long correctionId,
+                         Long boardObjectionId, String boardIssueCode) {
         public String stateKey() {
             return "scoring.appealState." + state;
         }
@@ -72,11 +74,13 @@ public class ScoreEvents {
     private final AuditJournal journal;
     private final Clock clock;
     private final ConfirmedResultsToBoards boards;
+    private final BoardDrafts boardDrafts;
 
     ScoreEvents(JdbcClient jdbc, TenantMethods methods, MethodCompliance compliance, Regulations regulations,
                 Subjects subjects, Organisation organisation, AuditJournal journal, Clock clock,
-                ConfirmedResultsToBoards boards) {
+                ConfirmedResultsToBoards boards, BoardDrafts boardDrafts) {
         this.boards = boards;
+        this.boardDrafts = boardDrafts;
         this.jdbc = jdbc;
         this.methods = methods;
         this.compliance = compliance;
@@ -430,6 +434,55 @@ public class ScoreEvents {
     }
 
     /**
+     * Files the objection a person raised against a score entry in a board's notice period as the
+     * appeal of that score (or links the appeal he filed already). The notice period is the time the
+     * method gives the public to object, so the appeal window does not apply to it. Answers nothing
+     * when the entry is not an appealable deduction of that person: the objection then stays a
+     * matter of the board.
+     */
+    @Transactional
+    public Optional<Long> appealFromBoardObjection(long tenantId, long eventId, long personId, String filedBy,
+                                                   String text, long objectionId, String issueCode) {
+        Optional<ScoreEvent> found;
+        try {
+            found = Optional.of(find(tenantId, eventId));
+        } catch (NotFoundException e) {
+            found = Optional.empty();
+        }
+        SubjectRef person = new SubjectRef(SubjectKind.PERSON, personId);
+        if (found.isEmpty() || found.get().state() != State.CONFIRMED || found.get().kind() == Kind.CORRECTION
+                || found.get().subjects().stream().noneMatch(s -> s.ref().equals(person))
+                || !effectivePoints(tenantId, found.get(), person).isNegative()) {
+            return Optional.empty();
+        }
+        AppealWindow w = appealWindow(found.get());
+        String reason = "榜示 " + issueCode + " 公示期异议：" + text;
+        Optional<Long> filed = jdbc.sql("""
+                insert into score_appeal (tenant_id, event_id, person_id, reason, filed_by, filed_at, window_days,
+                                          window_is_default, state, board_objection_id, board_issue_code)
+                values (:t, :e, :p, :r, :by, :at, :days, :def, 'FILED', :o, :code)
+                on conflict (event_id, person_id) do nothing
+                returning id
+                """).param("t", tenantId).param("e", eventId).param("p", personId).param("r", reason)
+                .param("by", filedBy).param("at", OffsetDateTime.now(clock)).param("days", w.days())
+                .param("def", w.isDefault()).param("o", objectionId).param("code", issueCode)
+                .query(Long.class).optional();
+        if (filed.isPresent()) {
+            journal.record(tenantId, "score.appealed", "score_appeal", filed.get(), "申诉 #" + eventId + "（榜示异议）",
+                    null, Map.of("event", eventId, "state", "FILED", "boardIssue", issueCode), reason);
+            return filed;
+        }
+        // appealed already: the pending appeal decides the objection too
+        return jdbc.sql("""
+                update score_appeal set board_objection_id = :o, board_issue_code = :code
+                where tenant_id = :t and event_id = :e and person_id = :p and state = 'FILED'
+                  and board_objection_id is null
+                returning id
+                """).param("o", objectionId).param("code", issueCode).param("t", tenantId).param("e", eventId)
+                .param("p", personId).query(Long.class).optional();
+    }
+
+    /**
      * The leadership decides an appeal; an upheld appeal changes the total only through the
      * correction it creates (with the points the appellant gets instead).
      */
@@ -463,6 +516,10 @@ public class ScoreEvents {
         journal.record(user.tenantId(), "score.appealDecided", "score_appeal", appealId,
                 (upheld ? "申诉成立 #" : "申诉驳回 #") + a.eventId(), Map.of("state", "FILED"),
                 Map.of("state", upheld ? "UPHELD" : "DISMISSED"), why);
+        if (a.boardObjectionId() != null) {
+            boardDrafts.settleObjection(user.tenantId(), a.boardObjectionId(), upheld,
+                    (upheld ? "申诉成立：" : "申诉驳回：") + why);
+        }
         return appeal(user.tenantId(), appealId);
     }
 
@@ -539,7 +596,8 @@ public class ScoreEvents {
 
     private static final String APPEALS = """
             select a.id, a.event_id, a.person_id, p.name as person_name, a.reason, a.filed_by, a.filed_at, a.window_days,
-                   a.window_is_default, a.state, a.decided_by, a.decided_at, a.decision_reason, a.correction_id
+                   a.window_is_default, a.state, a.decided_by, a.decided_at, a.decision_reason, a.correction_id,
+                   a.board_objection_id, a.board_issue_code
             from score_appeal a join person p on p.id = a.person_id and p.tenant_id = a.tenant_id
             where a.tenant_id = :t
             """;

@@ -2,6 +2,7 @@ package cn.taizhang.board.internal;
 
 import cn.taizhang.audit.AuditJournal;
 import cn.taizhang.board.BoardEntry;
+import cn.taizhang.board.BoardObjectionRaised;
 import cn.taizhang.board.BoardPeriod;
 import cn.taizhang.board.Proposal;
 import cn.taizhang.method.MethodDefinition.Board;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -58,13 +60,16 @@ public class BoardFlow {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
+    private final ApplicationEventPublisher events;
+
     BoardFlow(BoardRepository repo, TenantMethods methods, Organisation organisation, AuditJournal journal,
-              Clock clock) {
+              Clock clock, ApplicationEventPublisher events) {
         this.repo = repo;
         this.methods = methods;
         this.organisation = organisation;
         this.journal = journal;
         this.clock = clock;
+        this.events = events;
     }
 
     // ---------------------------------------------------------------- entries handed over
@@ -275,7 +280,30 @@ public class BoardFlow {
         long id = repo.insertObjection(user.tenantId(), issueId, entryId, user.personId(), user.displayName(), why, now());
         journal.record(user.tenantId(), "board.objectionRaised", "board_objection", id,
                 "对榜示 " + issue.code() + " 提出异议", null, Map.of("issue", issue.code(), "entry", entryId), why);
-        return repo.objections(user.tenantId(), issueId).stream().filter(o -> o.id() == id).findFirst().orElseThrow();
+        // the module the entry comes from may take it up (scoring files an appeal) in this transaction
+        events.publishEvent(new BoardObjectionRaised(user.tenantId(), issue.code(), id, entry.sourceModule(),
+                entry.sourceId(), user.personId(), user.username(), why));
+        return repo.objection(user.tenantId(), id).orElseThrow();
+    }
+
+    public void linkObjection(long tenantId, long objectionId, String module, String recordId) {
+        Objection o = repo.objection(tenantId, objectionId)
+                .orElseThrow(() -> new NotFoundException("board_objection", objectionId));
+        repo.linkObjection(tenantId, o.id(), module, recordId);
+        journal.record(tenantId, "board.objectionLinked", "board_objection", objectionId,
+                "异议转入 " + module + " " + recordId + " 处理", null, Map.of("module", module, "record", recordId), null);
+    }
+
+    /** The decision of the module that took a linked objection up, applied as a resolution on the board. */
+    public void settleObjection(long tenantId, long objectionId, boolean upheld, String decision, String by) {
+        Objection o = repo.objection(tenantId, objectionId)
+                .orElseThrow(() -> new NotFoundException("board_objection", objectionId));
+        BoardIssue issue = issue(tenantId, o.issueId());
+        if (!o.isOpen() || issue.status() != IssueStatus.NOTICE) {
+            return;
+        }
+        applyResolution(tenantId, issue, o, upheld ? Objection.Status.UPHELD : Objection.Status.DISMISSED,
+                requireText(decision, "resolution", "board.objection.resolutionRequired"), by);
     }
 
     /**
@@ -294,17 +322,25 @@ public class BoardFlow {
         String why = requireText(resolution, "resolution", "board.objection.resolutionRequired");
         Objection o = repo.objections(user.tenantId(), issueId).stream().filter(x -> x.id() == objectionId)
                 .findFirst().orElseThrow(() -> new NotFoundException("board_objection", objectionId));
-        if (!o.isOpen() || !repo.resolve(user.tenantId(), issueId, objectionId, outcome, why, user.displayName(), now())) {
+        if (o.isLinked() && o.isOpen()) {
+            // one complaint, one decision: the appeal it became decides it
+            throw new DomainException("board.objection.linked", o.linkedModule(), o.linkedId());
+        }
+        applyResolution(user.tenantId(), issue, o, outcome, why, user.displayName());
+        return repo.objection(user.tenantId(), objectionId).orElseThrow();
+    }
+
+    private void applyResolution(long tenantId, BoardIssue issue, Objection o, Objection.Status outcome, String why,
+                                 String by) {
+        if (!o.isOpen() || !repo.resolve(tenantId, issue.id(), o.id(), outcome, why, by, now())) {
             throw new DomainException("board.objection.alreadyResolved");
         }
         if (outcome == Objection.Status.UPHELD) {
-            repo.withdraw(user.tenantId(), issueId, o.entryId(), why, user.displayName());
+            repo.withdraw(tenantId, issue.id(), o.entryId(), why, by);
         }
-        journal.record(user.tenantId(), "board.objectionResolved", "board_objection", objectionId,
+        journal.record(tenantId, "board.objectionResolved", "board_objection", o.id(),
                 "处理榜示 " + issue.code() + " 的异议：" + outcome.name(),
                 Map.of("status", "OPEN"), Map.of("status", outcome.name(), "issue", issue.code()), why);
-        return repo.objections(user.tenantId(), issueId).stream().filter(x -> x.id() == objectionId).findFirst()
-                .orElseThrow();
     }
 
     /**

@@ -209,9 +209,22 @@ public class BoardRepository {
     public List<Objection> objections(long tenantId, long issueId) {
         return jdbc.sql("""
                 select id, issue_id, entry_id, person_id, raised_by, text, raised_at, status, resolution, resolved_by,
-                       resolved_at
+                       resolved_at, linked_module, linked_id
                 from board_objection where tenant_id = :t and issue_id = :i order by id
                 """).param("t", tenantId).param("i", issueId).query(Objection.class).list();
+    }
+
+    public Optional<Objection> objection(long tenantId, long objectionId) {
+        return jdbc.sql("""
+                select id, issue_id, entry_id, person_id, raised_by, text, raised_at, status, resolution, resolved_by,
+                       resolved_at, linked_module, linked_id
+                from board_objection where tenant_id = :t and id = :id
+                """).param("t", tenantId).param("id", objectionId).query(Objection.class).optional();
+    }
+
+    public void linkObjection(long tenantId, long objectionId, String module, String recordId) {
+        jdbc.sql("update board_objection set linked_module = :m, linked_id = :r where tenant_id = :t and id = :id")
+                .param("m", module).param("r", recordId).param("t", tenantId).param("id", objectionId).update();
     }
 
     public long insertObjection(long tenantId, long issueId, long entryId, Long personId, String by, String text,

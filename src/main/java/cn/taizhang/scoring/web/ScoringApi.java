@@ -130,6 +130,12 @@ class ScoringApi {
         return events.appeal(CurrentUser.require(), id, b.reason());
     }
 
+    @GetMapping("/events/{id}/appeals")
+    @Operation(summary = "The appeals of an event, for those who may see the event")
+    List<ScoreEvents.Appeal> appealsOfEvent(@PathVariable long id) {
+        return events.appealsOfEvent(CurrentUser.require(), id);
+    }
+
     record Decision(Boolean upheld, String reason, BigDecimal points) {
     }
 
