@@ -176,6 +176,12 @@ class LedgerExcelTest {
                         .with(signedIn.as("shuji")).with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("There is no category named &quot;招商引资&quot;")));
+        // the API answers the same problems, and stores nothing either
+        mvc.perform(multipart("/api/work/import").file(new MockMultipartFile("file", "台账.xlsx", null, workbook(rows, true)))
+                        .with(SignedIn.api("shuji")))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath(
+                        "$.problems[?(@.row == 6 && @.column == 'G 责任人')].message").value("本镇没有名为“查无此人”的在用人员。"));
         assertThat(itemsInTown()).isEqualTo(before);
         assertThat(jdbc.sql("select count(*) from work_item where title like :s").param("s", "%" + suffix + "%")
                 .query(Long.class).single()).isZero();
@@ -202,6 +208,8 @@ class LedgerExcelTest {
         mvc.perform(get("/work/import").with(signedIn.as("ganbu"))).andExpect(status().isForbidden());
         mvc.perform(multipart("/work/import").file(new MockMultipartFile("file", "台账.xlsx", null, file))
                 .with(signedIn.as("ganbu")).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(multipart("/api/work/import").file(new MockMultipartFile("file", "台账.xlsx", null, file))
+                .with(SignedIn.api("ganbu"))).andExpect(status().isForbidden());
         mvc.perform(get("/work").with(signedIn.as("ganbu"))).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("/work/import"))));
 
