@@ -6,7 +6,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import cn.taizhang.org.DataScope;
+import cn.taizhang.org.Organisation;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.stream.Collectors;
 import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -38,13 +43,15 @@ public class LedgerExport {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final WorkItems work;
+    private final Organisation organisation;
     private final MessageSource messages;
 
-    LedgerExport(DataSource dataSource, WorkItems work, MessageSource messages) {
+    LedgerExport(DataSource dataSource, WorkItems work, Organisation organisation, MessageSource messages) {
         var template = new JdbcTemplate(dataSource);
         template.setFetchSize(FETCH_SIZE);
         this.jdbc = new NamedParameterJdbcTemplate(template);
         this.work = work;
+        this.organisation = organisation;
         this.messages = messages;
     }
 
@@ -52,27 +59,25 @@ public class LedgerExport {
     @Transactional(readOnly = true)
     public int export(cn.taizhang.shared.CurrentUser user, LedgerFilter filter, OutputStream out) throws IOException {
         Visibility v = work.visibility(user);
+        long t = user.tenantId();
+        // names from memory: a township has a few hundred units and people, joining them per row costs
+        // more than the rest of the query (ids in a cell come in id order, so the names do too)
+        Map<Long, String> units = new HashMap<>();
+        organisation.tree(DataScope.wholeTenant(t), t, true).forEach(u -> units.put(u.id(), u.name()));
+        Map<Long, String> people = new HashMap<>();
+        organisation.people(DataScope.wholeTenant(t), t, null, null, true).forEach(p -> people.put(p.id(), p.name()));
         StringBuilder sql = new StringBuilder("""
-                select w.id, w.ledger_code, w.title, w.category_name, w.source, u.name as lead_unit,
-                       (select string_agg(au.name, '、' order by au.id) from work_item_assist a
-                          join org_unit au on au.tenant_id = a.tenant_id and au.id = a.unit_id
+                select w.id, w.ledger_code, w.title, w.category_name, w.source, w.lead_unit_id,
+                       w.responsible_person_id, w.supervising_leader_id,
+                       (select string_agg(a.unit_id::text, ',' order by a.unit_id) from work_item_assist a
                          where a.tenant_id = w.tenant_id and a.item_id = w.id) as assists,
-                       p.name as responsible, sl.name as supervising,
-                       (select string_agg(lp.name, '、' order by lp.id) from work_lead_member m
-                          join person lp on lp.tenant_id = m.tenant_id and lp.id = m.person_id
-                         where m.tenant_id = w.tenant_id and m.item_id = w.id and m.role = 'LEADER') as leader,
-                       (select string_agg(lp.name, '、' order by lp.id) from work_lead_member m
-                          join person lp on lp.tenant_id = m.tenant_id and lp.id = m.person_id
-                         where m.tenant_id = w.tenant_id and m.item_id = w.id and m.role = 'DEPUTY') as deputies,
-                       (select string_agg(lp.name, '、' order by lp.id) from work_lead_member m
-                          join person lp on lp.tenant_id = m.tenant_id and lp.id = m.person_id
-                         where m.tenant_id = w.tenant_id and m.item_id = w.id and m.supervisor_assessor) as assessor,
+                       (select string_agg(m.role || ':' || m.supervisor_assessor || ':' || m.person_id, ','
+                                          order by m.person_id) from work_lead_member m
+                         where m.tenant_id = w.tenant_id and m.item_id = w.id) as lead_group,
                        w.start_date, w.original_deadline, w.deadline, w.extension_count, w.state, w.light, w.progress,
                        r.occurred_at as report_at, r.body as report_text, w.target, w.measures, w.report_frequency
                 from work_item w
                 join org_unit u on u.tenant_id = w.tenant_id and u.id = w.lead_unit_id
-                join person p on p.tenant_id = w.tenant_id and p.id = w.responsible_person_id
-                left join person sl on sl.tenant_id = w.tenant_id and sl.id = w.supervising_leader_id
                 left join lateral (select e.occurred_at, e.body from work_ledger_entry e
                                     where e.tenant_id = w.tenant_id and e.item_id = w.id and e.kind = 'REPORT'
                                     order by e.occurred_at desc, e.id desc limit 1) r on true
@@ -96,7 +101,7 @@ public class LedgerExport {
             int[] next = {1};
             if (any) {
                 jdbc.query(sql.toString(), params, (ResultSet rs) -> {
-                    write(sheet.createRow(next[0]++), rs, styles);
+                    write(sheet.createRow(next[0]++), rs, styles, new Names(units, people));
                 });
             }
             wb.write(out);
@@ -104,8 +109,38 @@ public class LedgerExport {
         }
     }
 
-    private void write(Row row, ResultSet rs, Styles styles) throws SQLException {
+    /** Unit and person names by id. */
+    private record Names(Map<Long, String> units, Map<Long, String> people) {
+
+        String unit(long id) {
+            return units.get(id);
+        }
+
+        String person(Long id) {
+            return id == null ? null : people.get(id);
+        }
+
+        /** "12,15" → "城建组、东岗村". */
+        String units(String ids) {
+            return ids == null ? null : Arrays.stream(ids.split(",")).map(i -> units.get(Long.parseLong(i)))
+                    .collect(Collectors.joining("、"));
+        }
+
+        /** The lead group members ("LEADER:false:6,DEPUTY:true:18") that match, by name. */
+        String members(String group, String role, boolean onlyAssessor) {
+            if (group == null) {
+                return null;
+            }
+            String names = Arrays.stream(group.split(",")).map(m -> m.split(":"))
+                    .filter(m -> onlyAssessor ? Boolean.parseBoolean(m[1]) : m[0].equals(role))
+                    .map(m -> people.get(Long.parseLong(m[2]))).collect(Collectors.joining("、"));
+            return names.isEmpty() ? null : names;
+        }
+    }
+
+    private void write(Row row, ResultSet rs, Styles styles, Names names) throws SQLException {
         Locale zh = Locale.CHINA;
+        String group = rs.getString("lead_group");
         OffsetDateTime reportAt = rs.getObject("report_at", OffsetDateTime.class);
         for (LedgerColumn column : LedgerColumn.values()) {
             Cell cell = row.createCell(column.ordinal());
@@ -114,13 +149,13 @@ public class LedgerExport {
                 case TITLE -> text(cell, rs.getString("title"));
                 case CATEGORY -> text(cell, rs.getString("category_name"));
                 case SOURCE -> text(cell, label(WorkSource.valueOf(rs.getString("source")).messageKey(), zh));
-                case LEAD_UNIT -> text(cell, rs.getString("lead_unit"));
-                case ASSIST_UNITS -> text(cell, rs.getString("assists"));
-                case RESPONSIBLE -> text(cell, rs.getString("responsible"));
-                case SUPERVISING_LEADER -> text(cell, rs.getString("supervising"));
-                case LEADER -> text(cell, rs.getString("leader"));
-                case DEPUTIES -> text(cell, rs.getString("deputies"));
-                case SUPERVISOR_DEPUTY -> text(cell, rs.getString("assessor"));
+                case LEAD_UNIT -> text(cell, names.unit(rs.getLong("lead_unit_id")));
+                case ASSIST_UNITS -> text(cell, names.units(rs.getString("assists")));
+                case RESPONSIBLE -> text(cell, names.person(rs.getLong("responsible_person_id")));
+                case SUPERVISING_LEADER -> text(cell, names.person(rs.getObject("supervising_leader_id", Long.class)));
+                case LEADER -> text(cell, names.members(group, "LEADER", false));
+                case DEPUTIES -> text(cell, names.members(group, "DEPUTY", false));
+                case SUPERVISOR_DEPUTY -> text(cell, names.members(group, null, true));
                 case START_DATE -> date(cell, rs.getObject("start_date", LocalDate.class), styles);
                 case ORIGINAL_DEADLINE -> date(cell, rs.getObject("original_deadline", LocalDate.class), styles);
                 case DEADLINE -> date(cell, rs.getObject("deadline", LocalDate.class), styles);
