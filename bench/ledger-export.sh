@@ -45,6 +45,7 @@ T=$(psql_ -Atc "select id from tenant where code = 'demo-town'")
 ITEMS=$(psql_ -Atc "select count(*) from work_item where tenant_id = $T")
 echo "== items in the township: $ITEMS"
 rss_kb() { awk '/VmRSS/ {print $2}' /proc/"$APP"/status; }
+cpu_ticks() { awk '{print $14 + $15}' /proc/"$APP"/stat; }   # the JVM's user + system CPU, in clock ticks
 echo "== before the first export: RSS $(( $(rss_kb) / 1024 )) MB"
 
 for run in $(seq "$RUNS"); do
@@ -54,8 +55,10 @@ for run in $(seq "$RUNS"); do
       echo "$peak" > "$OUT/rss-peak"; sleep 0.2; done ) &
   SAMPLER=$!
   rm -f "$OUT/done"
+  cpu_from=$(cpu_ticks)
   res=$(curl -s -u "$USERPASS" -o "$OUT/ledger.xlsx" -w '%{http_code} %{time_total} %{size_download}' \
         "$BASE_URL/api/work/export?$QUERY")
+  cpu=$(( ($(cpu_ticks) - cpu_from) * 100 / $(getconf CLK_TCK) ))
   touch "$OUT/done"; wait "$SAMPLER" 2>/dev/null || true; rm -f "$OUT/done"
   read -r code secs bytes <<< "$res"
   [ "$code" = 200 ] || { echo "HTTP $code"; exit 1; }
@@ -63,7 +66,7 @@ for run in $(seq "$RUNS"); do
   # heap occupancy before and after each collection during the run: "Pause Young ... 120M->40M(256M)"
   heap=$(tail -n +"$((gc_from + 1))" "$OUT/gc.log" | grep -o '[0-9]*M->[0-9]*M([0-9]*M)' |
          awk -F'[M>(-]+' '{ if ($1 > b) b = $1; if ($2 > a) a = $2; if ($3 > c) c = $3 } END { printf "%dMB before GC, %dMB after GC, committed %dMB", b, a, c }')
-  echo "run $run: HTTP $code, ${secs}s, $(( bytes / 1024 )) KiB, $rows data rows; heap peak $heap;" \
+  echo "run $run: HTTP $code, ${secs}s (JVM CPU $((cpu / 100)).$(printf %02d $((cpu % 100)))s), $(( bytes / 1024 )) KiB, $rows data rows; heap peak $heap;" \
        "RSS peak $(( $(cat "$OUT/rss-peak") / 1024 )) MB (VmHWM $(( $(awk '/VmHWM/ {print $2}' /proc/"$APP"/status) / 1024 )) MB)" |
     tee -a "$OUT/results.txt"
   [ "$rows" = "$ITEMS" ] || echo "   (rows differ from the $ITEMS items: filter $QUERY)"
