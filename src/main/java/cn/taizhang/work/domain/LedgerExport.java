@@ -120,13 +120,13 @@ public class LedgerExport {
             return id == null ? null : people.get(id);
         }
 
-        /** "12,15" → "城建组、东岗村". */
+        /** The names of comma-separated unit ids, joined with 、. */
         String units(String ids) {
             return ids == null ? null : Arrays.stream(ids.split(",")).map(i -> units.get(Long.parseLong(i)))
                     .collect(Collectors.joining("、"));
         }
 
-        /** The lead group members ("LEADER:false:6,DEPUTY:true:18") that match, by name. */
+        /** The names of the lead group members (role:assessor:id, comma-separated) that match. */
         String members(String group, String role, boolean onlyAssessor) {
             if (group == null) {
                 return null;

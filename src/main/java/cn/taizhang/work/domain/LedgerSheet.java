@@ -23,7 +23,7 @@ import org.apache.poi.ss.util.CellReference;
 
 /**
  * The first sheet of an uploaded ledger as text: its header row and the rows below it. Townships put
- * a title line above the header ("五四镇2026年重点工作督办台账"), so the header is the first of the
+ * a title line above the header (五四镇2026年重点工作督办台账), so the header is the first of the
  * top ten rows that names at least two known columns. Date cells come out as ISO dates; empty rows
  * are skipped.
  *
@@ -120,7 +120,7 @@ public record LedgerSheet(String sheetName, int headerRowNumber, List<String> he
         return header == null ? "" : header.replaceAll("[\\s*＊]", "").replaceAll("[（(].*?[）)]", "");
     }
 
-    /** "C 类别": a column as the user finds it in Excel. */
+    /** A column as the user finds it in Excel: its letter and header, e.g. C 类别. */
     public String columnName(int column) {
         String h = column < headers.size() ? headers.get(column) : "";
         return CellReference.convertNumToColString(column) + (h.isEmpty() ? "" : " " + h);
