@@ -67,6 +67,8 @@ class MessagesTest {
         collect(Path.of("src/main/java"), Pattern.compile("Flash\\.say\\([^\"]*\"([\\w.]+)\""), used);
         // new ImportProblem(sheet, row, column, "key", ...)
         collect(Path.of("src/main/java"), Pattern.compile("ImportProblem\\([^;]*?\"([a-z]\\w*\\.[\\w.]+)\""), used);
+        // the ledger import's problems: problem(LedgerColumn.X, "key" / new Problem(row, column, "key"
+        collect(Path.of("src/main/java"), Pattern.compile("(?:problem\\(LedgerColumn\\.\\w+, |Problem\\([^;]*?)\"([a-z]\\w*\\.[\\w.]+)\""), used);
         used.removeIf(known::contains);
         assertThat(used).as("message keys used but not defined").isEmpty();
     }

@@ -275,6 +275,32 @@ public class WorkItemRepository {
                 join person p on p.tenant_id = w.tenant_id and p.id = w.responsible_person_id
                 where w.tenant_id = :t""");
         Map<String, Object> params = new LinkedHashMap<>();
+        if (!visibleAndFiltered(v, f, sql, params)) {
+            return List.of();
+        }
+        LedgerFilter.Sort sort = f.sort() == null ? LedgerFilter.Sort.DEADLINE_ASC : f.sort();
+        if (f.afterId() != null) {
+            switch (sort) {
+                case DEADLINE_ASC -> sql.append(" and (w.deadline, w.id) > (:afterDl, :afterId)");
+                case DEADLINE_DESC -> sql.append(" and (w.deadline, w.id) < (:afterDl, :afterId)");
+                case NEWEST -> sql.append(" and w.id < :afterId");
+            }
+            params.put("afterId", f.afterId());
+            if (sort != LedgerFilter.Sort.NEWEST) {
+                params.put("afterDl", f.afterDeadline());
+            }
+        }
+        sql.append(orderBy(sort));
+        sql.append(" limit :limit");
+        params.put("limit", f.limit());
+        return jdbc.sql(sql.toString()).params(params).query(LedgerRow.class).list();
+    }
+
+    /**
+     * Appends the viewer's visibility (LEDGER-1) and the list's filters to a query over {@code work_item w}
+     * joined with its lead unit {@code u}; false when the viewer sees nothing at all.
+     */
+    static boolean visibleAndFiltered(Visibility v, LedgerFilter f, StringBuilder sql, Map<String, Object> params) {
         params.put("t", v.tenantId());
         String involves = """
                 (w.responsible_person_id = :viewer or w.supervising_leader_id = :viewer
@@ -283,7 +309,7 @@ public class WorkItemRepository {
                             and m.person_id = :viewer))""";
         if (v.personOnly()) {
             if (v.personId() == null) {
-                return List.of();
+                return false;
             }
             sql.append(" and ").append(involves);
             params.put("viewer", v.personId());
@@ -322,26 +348,27 @@ public class WorkItemRepository {
             sql.append(" and w.deadline <= :to");
             params.put("to", f.dueTo());
         }
-        LedgerFilter.Sort sort = f.sort() == null ? LedgerFilter.Sort.DEADLINE_ASC : f.sort();
-        if (f.afterId() != null) {
-            switch (sort) {
-                case DEADLINE_ASC -> sql.append(" and (w.deadline, w.id) > (:afterDl, :afterId)");
-                case DEADLINE_DESC -> sql.append(" and (w.deadline, w.id) < (:afterDl, :afterId)");
-                case NEWEST -> sql.append(" and w.id < :afterId");
-            }
-            params.put("afterId", f.afterId());
-            if (sort != LedgerFilter.Sort.NEWEST) {
-                params.put("afterDl", f.afterDeadline());
-            }
-        }
-        sql.append(switch (sort) {
+        return true;
+    }
+
+    static String orderBy(LedgerFilter.Sort sort) {
+        return switch (sort == null ? LedgerFilter.Sort.DEADLINE_ASC : sort) {
             case DEADLINE_ASC -> " order by w.deadline, w.id";
             case DEADLINE_DESC -> " order by w.deadline desc, w.id desc";
             case NEWEST -> " order by w.id desc";
-        });
-        sql.append(" limit :limit");
-        params.put("limit", f.limit());
-        return jdbc.sql(sql.toString()).params(params).query(LedgerRow.class).list();
+        };
+    }
+
+    // ------------------------------------------------------------------ the township's ledger number
+
+    public boolean ledgerCodeTaken(long tenantId, String code) {
+        return jdbc.sql("select count(*) from work_item where tenant_id = :t and ledger_code = :c")
+                .param("t", tenantId).param("c", code).query(Long.class).single() > 0;
+    }
+
+    public void setLedgerCode(long tenantId, long itemId, String code) {
+        jdbc.sql("update work_item set ledger_code = :c where tenant_id = :t and id = :id")
+                .param("c", code).param("t", tenantId).param("id", itemId).update();
     }
 
     // ------------------------------------------------------------------ mapping
