@@ -212,12 +212,14 @@ public class Assessments {
                 persons.stream().filter(x -> x.rank() <= quota).forEach(x -> out.add(proposal(c, x, null)));
             }
             case COMMENDATION_LOSS, ADMONISHMENT -> {
-                if (c.bottomN() != null) {
+                // the seed names no number for 诫勉谈话 (wubu: "较差或较低"): the lowest result, by default
+                int bottomN = c.bottomN() == null ? 1 : c.bottomN();
+                {
                     for (var kind : rows.stream().map(x -> x.result().subject().kind()).distinct().toList()) {
                         List<Row> own = rows.stream().filter(x -> x.result().subject().kind() == kind).toList();
                         int worst = own.isEmpty() ? 0 : own.get(own.size() - 1).rank();
                         List<Integer> ranks = own.stream().map(Row::rank).distinct().sorted(java.util.Comparator.reverseOrder())
-                                .limit(c.bottomN()).toList();
+                                .limit(bottomN).toList();
                         own.stream().filter(x -> ranks.contains(x.rank()) && worst > 0)
                                 .forEach(x -> out.add(proposal(c, x, null)));
                     }
