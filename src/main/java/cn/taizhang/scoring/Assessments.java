@@ -92,6 +92,11 @@ public class Assessments {
         this.clock = clock;
     }
 
+    /** The adopted method's definition, the copy a what-if edits. */
+    public MethodDefinition adopted(long tenantId) {
+        return active(tenantId).definition();
+    }
+
     public List<TargetInfo> targets(long tenantId) {
         MethodDefinition d = active(tenantId).definition();
         List<TargetInfo> out = new ArrayList<>();
@@ -159,8 +164,17 @@ public class Assessments {
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public WhatIf whatIf(CurrentUser user, String editedYaml, String targetCode, String cycleKey) {
         requireReader(user);
+        return whatIf(user, catalog.check(editedYaml).requireValid(), targetCode, cycleKey);
+    }
+
+    /**
+     * What-if with an edited copy of the adopted definition (the what-if page edits weights, the
+     * missing-group rule, bonuses and vetoes of the adopted one). Nothing is stored.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public WhatIf whatIf(CurrentUser user, MethodDefinition edited, String targetCode, String cycleKey) {
+        requireReader(user);
         MethodVersion v = active(user.tenantId());
-        MethodDefinition edited = catalog.check(editedYaml).requireValid();
         CycleWindow cycle = CycleWindow.parse(cycleKey);
         Ranking before = engine(user.tenantId(), v.definition(), v.id(), true).rank(targetCode, cycle);
         Ranking after = engine(user.tenantId(), edited, 0, true).rank(targetCode, cycle);
