@@ -216,6 +216,8 @@ public class Assessments {
                 for (var kind : rows.stream().map(x -> x.result().subject().kind()).distinct().toList()) {
                     rows.stream().filter(x -> x.result().subject().kind() == kind)
                             .filter(x -> c.topN() == null || x.rank() <= c.topN())
+                            // a score of nothing earns no reward: without this, units all at 0.00 share rank 1
+                            .filter(x -> x.result().score().value().signum() > 0)
                             .forEach(x -> out.add(proposal(c, x, null)));
                 }
             }
