@@ -225,7 +225,16 @@ public class Assessments {
                 List<Row> persons = rows.stream()
                         .filter(x -> x.result().subject().kind() == MethodDefinition.SubjectKind.PERSON).toList();
                 int quota = persons.size() * (c.quotaPercent() == null ? 20 : c.quotaPercent()) / 100;
-                persons.stream().filter(x -> x.rank() <= quota).forEach(x -> out.add(proposal(c, x, null)));
+                // whole rank groups only, while they fit: a tie across the quota would exceed "at most"
+                int taken = 0;
+                for (int rank : persons.stream().map(Row::rank).distinct().toList()) {
+                    List<Row> group = persons.stream().filter(x -> x.rank() == rank).toList();
+                    if (taken + group.size() > quota) {
+                        break;
+                    }
+                    group.forEach(x -> out.add(proposal(c, x, null)));
+                    taken += group.size();
+                }
             }
             case COMMENDATION_LOSS, ADMONISHMENT -> {
                 // the seed names no number for 诫勉谈话 (wubu: "较差或较低"): the lowest result, by default

@@ -2,6 +2,9 @@ package cn.taizhang.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.taizhang.method.TenantMethods;
 import cn.taizhang.org.OrgUnit;
@@ -13,6 +16,7 @@ import cn.taizhang.scoring.ConsequenceProposals.State;
 import cn.taizhang.scoring.ConsequenceProposals.Stored;
 import cn.taizhang.shared.AccessDeniedException;
 import cn.taizhang.shared.DomainException;
+import cn.taizhang.support.SignedIn;
 import cn.taizhang.support.TaizhangTest;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -35,6 +39,31 @@ class ConsequenceProposalsTest {
     @Autowired ConsequenceProposals proposals;
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
+    @Autowired org.springframework.test.web.servlet.MockMvc mvc;
+
+    @Test
+    void theApiGeneratesListsAndDecidesByRoleAndAnotherTownshipsProposalIsNotFound() throws Exception {
+        Township other = new Township("wusi", tenants, methods, organisation, events, sheets, assessments);
+        Person p = other.person(other.unit(UnitKind.OFFICE, "党政办"), "外镇干部");
+        int y = LocalDate.now(clock).getYear() - 1;
+        events.special(other.leader, List.of(Township.of(p)), BigDecimal.TEN, LocalDate.of(y, 2, 1), "外镇", null, null);
+        proposals.generate(other.leader, "gold-board", String.valueOf(y));
+        long foreign = proposals.ofCycle(other.leader, String.valueOf(y)).get(0).id();
+        var json = org.springframework.http.MediaType.APPLICATION_JSON;
+        mvc.perform(post("/api/scoring/proposals").with(SignedIn.api("jiwei")).contentType(json)
+                        .content("{\"consequence\":\"grade-quota\",\"cycle\":\"" + (y - 7) + "\"}"))
+                .andExpect(status().isCreated());
+        mvc.perform(get("/api/scoring/proposals/cycles/" + (y - 7)).with(SignedIn.api("ganbu")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/scoring/proposals/" + foreign).with(SignedIn.api("shuji"))).andExpect(status().isNotFound());
+        mvc.perform(post("/api/scoring/proposals/" + foreign + "/confirm").with(SignedIn.api("shuji")).contentType(json)
+                .content("{\"reason\":\"同意\"}")).andExpect(status().isNotFound());
+        mvc.perform(post("/api/scoring/proposals").with(SignedIn.api("shuji")).contentType(json)
+                        .content("{\"consequence\":\"promotion\",\"cycle\":\"" + y + "\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.code")
+                        .value("scoring.consequence.unknown"));
+    }
 
     @Test
     void goldBoardCandidatesAreStoredConfirmedOrRejectedWithAReasonAndTheConfirmedReachTheGoldBoard() {
