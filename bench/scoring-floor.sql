@@ -4,15 +4,18 @@
 \pset pager off
 \timing on
 \o /dev/null
--- sum of confirmed points per subject in the window, the latest correction applied
+-- sum of confirmed points per subject in the window, the latest correction applied (one pass
+-- over the corrections, hash-joined: the same form as the engine's query)
+with latest as (
+  select distinct on (c.corrects_id, cs.subject_kind, cs.subject_id) c.corrects_id, cs.subject_kind, cs.subject_id, c.points
+  from score_event c join score_event_subject cs on cs.event_id = c.id and cs.tenant_id = c.tenant_id
+  where c.tenant_id = (select id from tenant where code = 'demo-town') and c.corrects_id is not null
+    and c.state = 'CONFIRMED'
+  order by c.corrects_id, cs.subject_kind, cs.subject_id, c.id desc)
 select s.subject_kind, s.subject_id, sum(coalesce(c.points, e.points)) as points, count(*) as events
 from score_event e
 join score_event_subject s on s.event_id = e.id and s.tenant_id = e.tenant_id
-left join lateral (select c.points from score_event c
-                   join score_event_subject cs on cs.event_id = c.id and cs.tenant_id = c.tenant_id
-                   where c.tenant_id = e.tenant_id and c.corrects_id = e.id and c.state = 'CONFIRMED'
-                     and cs.subject_kind = s.subject_kind and cs.subject_id = s.subject_id
-                   order by c.id desc limit 1) c on true
+left join latest c on c.corrects_id = e.id and c.subject_kind = s.subject_kind and c.subject_id = s.subject_id
 where e.tenant_id = (select id from tenant where code = 'demo-town') and e.state = 'CONFIRMED'
   and e.kind <> 'CORRECTION' and e.occurred_on >= :'from' and e.occurred_on < :'to'
 group by 1, 2;

@@ -78,6 +78,7 @@ URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB"
 SPRING_DATASOURCE_URL="$URL" SPRING_DATASOURCE_USERNAME="$PGUSER" SPRING_DATASOURCE_PASSWORD= PORT=$PORT \
   java -jar target/taizhang-*.jar > target/bench-app.log 2>&1 &
 APP_PID=$!
-for _ in $(seq 120); do curl -fs -o /dev/null "http://127.0.0.1:$PORT/login" && break; sleep 1; done
+for _ in $(seq 600); do curl -fs -o /dev/null "http://127.0.0.1:$PORT/login" && break; sleep 1; done  # a busy machine starts slowly
+curl -fs -o /dev/null "http://127.0.0.1:$PORT/login" || { echo "the app did not start: target/bench-app.log" >&2; exit 1; }
 psql -d "$DB" -q -f bench/scoring-county.sql
 measure

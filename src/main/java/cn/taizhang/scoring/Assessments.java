@@ -92,6 +92,11 @@ public class Assessments {
         this.clock = clock;
     }
 
+    /** The adopted method's definition, the copy a what-if edits. */
+    public MethodDefinition adopted(long tenantId) {
+        return active(tenantId).definition();
+    }
+
     public List<TargetInfo> targets(long tenantId) {
         MethodDefinition d = active(tenantId).definition();
         List<TargetInfo> out = new ArrayList<>();
@@ -159,8 +164,17 @@ public class Assessments {
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public WhatIf whatIf(CurrentUser user, String editedYaml, String targetCode, String cycleKey) {
         requireReader(user);
+        return whatIf(user, catalog.check(editedYaml).requireValid(), targetCode, cycleKey);
+    }
+
+    /**
+     * What-if with an edited copy of the adopted definition (the what-if page edits weights, the
+     * missing-group rule, bonuses and vetoes of the adopted one). Nothing is stored.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public WhatIf whatIf(CurrentUser user, MethodDefinition edited, String targetCode, String cycleKey) {
+        requireReader(user);
         MethodVersion v = active(user.tenantId());
-        MethodDefinition edited = catalog.check(editedYaml).requireValid();
         CycleWindow cycle = CycleWindow.parse(cycleKey);
         Ranking before = engine(user.tenantId(), v.definition(), v.id(), true).rank(targetCode, cycle);
         Ranking after = engine(user.tenantId(), edited, 0, true).rank(targetCode, cycle);
@@ -202,6 +216,8 @@ public class Assessments {
                 for (var kind : rows.stream().map(x -> x.result().subject().kind()).distinct().toList()) {
                     rows.stream().filter(x -> x.result().subject().kind() == kind)
                             .filter(x -> c.topN() == null || x.rank() <= c.topN())
+                            // a score of nothing earns no reward: without this, units all at 0.00 share rank 1
+                            .filter(x -> x.result().score().value().signum() > 0)
                             .forEach(x -> out.add(proposal(c, x, null)));
                 }
             }
@@ -209,15 +225,26 @@ public class Assessments {
                 List<Row> persons = rows.stream()
                         .filter(x -> x.result().subject().kind() == MethodDefinition.SubjectKind.PERSON).toList();
                 int quota = persons.size() * (c.quotaPercent() == null ? 20 : c.quotaPercent()) / 100;
-                persons.stream().filter(x -> x.rank() <= quota).forEach(x -> out.add(proposal(c, x, null)));
+                // whole rank groups only, while they fit: a tie across the quota would exceed "at most"
+                int taken = 0;
+                for (int rank : persons.stream().map(Row::rank).distinct().toList()) {
+                    List<Row> group = persons.stream().filter(x -> x.rank() == rank).toList();
+                    if (taken + group.size() > quota) {
+                        break;
+                    }
+                    group.forEach(x -> out.add(proposal(c, x, null)));
+                    taken += group.size();
+                }
             }
             case COMMENDATION_LOSS, ADMONISHMENT -> {
-                if (c.bottomN() != null) {
+                // the seed names no number for 诫勉谈话 (wubu: "较差或较低"): the lowest result, by default
+                int bottomN = c.bottomN() == null ? 1 : c.bottomN();
+                {
                     for (var kind : rows.stream().map(x -> x.result().subject().kind()).distinct().toList()) {
                         List<Row> own = rows.stream().filter(x -> x.result().subject().kind() == kind).toList();
                         int worst = own.isEmpty() ? 0 : own.get(own.size() - 1).rank();
                         List<Integer> ranks = own.stream().map(Row::rank).distinct().sorted(java.util.Comparator.reverseOrder())
-                                .limit(c.bottomN()).toList();
+                                .limit(bottomN).toList();
                         own.stream().filter(x -> ranks.contains(x.rank()) && worst > 0)
                                 .forEach(x -> out.add(proposal(c, x, null)));
                     }

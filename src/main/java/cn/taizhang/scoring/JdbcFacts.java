@@ -41,7 +41,19 @@ final class JdbcFacts implements Facts {
         this.bulk = bulk;
     }
 
+    /**
+     * The latest confirmed correction per (corrected event, subject) is read in one pass over the
+     * tenant's corrections and hash-joined, not looked up per event: corrections are few (about 1%
+     * of the events), and a lookup per event row cost a probe for each of them.
+     */
     static final String EVENT_FACTS = """
+            with latest as (
+                select distinct on (c.corrects_id, cs.subject_kind, cs.subject_id)
+                       c.corrects_id, cs.subject_kind, cs.subject_id, c.id, c.points, c.reason
+                from score_event c
+                join score_event_subject cs on cs.event_id = c.id and cs.tenant_id = c.tenant_id
+                where c.tenant_id = :t and c.corrects_id is not null and c.state = 'CONFIRMED'
+                order by c.corrects_id, cs.subject_kind, cs.subject_id, c.id desc)
             select e.id, s.subject_kind, s.subject_id, e.kind, e.item_code, e.item_name, e.points,
                    c.id as correction_id, c.points as corrected_points, c.reason as correction_reason,
                    e.occurred_on, e.reason, e.evidence,
@@ -51,12 +63,7 @@ final class JdbcFacts implements Facts {
             join score_event_subject s on s.event_id = e.id and s.tenant_id = e.tenant_id
             left join regulation_article a on a.id = e.article_id and a.tenant_id = e.tenant_id
             left join regulation r on r.id = a.regulation_id and r.tenant_id = e.tenant_id
-            left join lateral (
-                select c.id, c.points, c.reason from score_event c
-                join score_event_subject cs on cs.event_id = c.id and cs.tenant_id = c.tenant_id
-                where c.tenant_id = e.tenant_id and c.corrects_id = e.id and c.state = 'CONFIRMED'
-                  and cs.subject_kind = s.subject_kind and cs.subject_id = s.subject_id
-                order by c.id desc limit 1) c on true
+            left join latest c on c.corrects_id = e.id and c.subject_kind = s.subject_kind and c.subject_id = s.subject_id
             where e.tenant_id = :t and e.state = 'CONFIRMED' and e.kind <> 'CORRECTION'
               and e.occurred_on >= :from and e.occurred_on < :to
             """;

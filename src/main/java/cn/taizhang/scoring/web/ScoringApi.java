@@ -197,14 +197,47 @@ class ScoringApi {
     @PostMapping("/runs")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Run (or re-run) a cycle: compute the ranking and keep it on record")
-    Assessments.Run run(@RequestBody RunRequest b) {
-        return assessments.run(CurrentUser.require(), b.target(), b.cycle());
+    RunView run(@RequestBody RunRequest b) {
+        Assessments.Run r = assessments.run(CurrentUser.require(), b.target(), b.cycle());
+        return new RunView(r.id(), r.methodVersionId(), r.targetCode(), r.cycleKey(), r.runBy(), r.runAt(),
+                RankingView.of(r.ranking()));
+    }
+
+    record RunView(long id, long methodVersionId, String targetCode, String cycleKey, String runBy,
+                   java.time.OffsetDateTime runAt, RankingView ranking) {
+    }
+
+    /** A ranking row without the explanation: that is fetched per subject on demand (a year's was 216 MB for a county). */
+    record RankedSubject(int rank, String kind, long id, String name, String score, String beforeAdjustments,
+                         boolean flagged, boolean vetoed, String explanation) {
+    }
+
+    record NotAssessed(String kind, long id, String name) {
+    }
+
+    record RankingView(String targetCode, String targetName, boolean composite, String cycleKey, long methodVersionId,
+                       String tie, List<RankedSubject> rows, List<NotAssessed> notAssessed,
+                       List<cn.taizhang.scoring.Results.Note> notes) {
+
+        static RankingView of(Ranking r) {
+            String base = "/api/scoring/explanations/" + r.targetCode() + "/" + r.cycleKey() + "/";
+            return new RankingView(r.targetCode(), r.targetName(), r.composite(), r.cycleKey(), r.methodVersionId(),
+                    r.tie().name(), r.rows().stream().map(x -> {
+                        SubjectResult s = x.result();
+                        return new RankedSubject(x.rank(), s.subject().kind().name(), s.subject().id(), s.name(),
+                                s.score().toString(), s.beforeAdjustments() == null ? null : s.beforeAdjustments().toString(),
+                                s.flagged(), s.vetoed(), base + s.subject().kind() + "/" + s.subject().id());
+                    }).toList(),
+                    r.notAssessed().stream().map(s -> new NotAssessed(s.subject().kind().name(), s.subject().id(), s.name()))
+                            .toList(), r.notes());
+        }
     }
 
     @GetMapping("/rankings/{target}/{cycle}")
-    @Operation(summary = "The ranking of an assessment or composite in a cycle, with each subject's composite")
-    Ranking ranking(@PathVariable String target, @PathVariable String cycle) {
-        return assessments.ranking(CurrentUser.require(), target, cycle);
+    @Operation(summary = "The ranking of an assessment or composite in a cycle: rank and score per subject; "
+            + "each row links its explanation")
+    RankingView ranking(@PathVariable String target, @PathVariable String cycle) {
+        return RankingView.of(assessments.ranking(CurrentUser.require(), target, cycle));
     }
 
     @GetMapping("/explanations/{target}/{cycle}/{kind}/{id}")

@@ -1,0 +1,65 @@
+package cn.taizhang.scoring.web;
+
+import cn.taizhang.scoring.ConsequenceProposals;
+import cn.taizhang.shared.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Consequence proposals (考核结果运用) as JSON: generate for a cycle, list, confirm or reject with a reason. */
+@RestController
+@RequestMapping("/api/scoring/proposals")
+@Tag(name = "scoring", description = "计分与考核 Points, rating sheets, assessments, rankings, explanations")
+class ConsequenceApi {
+
+    private final ConsequenceProposals proposals;
+
+    ConsequenceApi(ConsequenceProposals proposals) {
+        this.proposals = proposals;
+    }
+
+    record GenerateRequest(String consequence, String cycle) {
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Generate and store a consequence's proposals for a cycle (refused once one is confirmed)")
+    ConsequenceProposals.Generated generate(@RequestBody GenerateRequest b) {
+        return proposals.generate(CurrentUser.require(), b.consequence(), b.cycle());
+    }
+
+    @GetMapping("/cycles/{cycle}")
+    @Operation(summary = "Every proposal of a cycle, pending, decided and superseded")
+    List<ConsequenceProposals.Stored> ofCycle(@PathVariable String cycle) {
+        return proposals.ofCycle(CurrentUser.require(), cycle);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One proposal")
+    ConsequenceProposals.Stored one(@PathVariable long id) {
+        return proposals.one(CurrentUser.require(), id);
+    }
+
+    record Reason(String reason) {
+    }
+
+    @PostMapping("/{id}/confirm")
+    @Operation(summary = "The leadership confirms a proposal with the reason; a Gold Board candidate goes to the gold board's draft")
+    ConsequenceProposals.Stored confirm(@PathVariable long id, @RequestBody Reason b) {
+        return proposals.confirm(CurrentUser.require(), id, b.reason());
+    }
+
+    @PostMapping("/{id}/reject")
+    @Operation(summary = "The leadership rejects a proposal with the reason")
+    ConsequenceProposals.Stored reject(@PathVariable long id, @RequestBody Reason b) {
+        return proposals.reject(CurrentUser.require(), id, b.reason());
+    }
+}
