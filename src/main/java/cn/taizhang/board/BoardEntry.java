@@ -21,9 +21,11 @@ import java.util.regex.Pattern;
  * @param sourceId     the id of the record in that module
  * @param personId     the person named, so that he or she may object during the notice period;
  *                     internal, never published; null for units
+ * @param unitId       the unit named (group, village, town unit), so that the entry is posted at its
+ *                     village's window too; internal, never published; null for persons, optional
  */
 public record BoardEntry(Subject subject, String name, String post, String fact, BigDecimal points, Long amountFen,
-                         String sourceModule, String sourceId, Long personId) {
+                         String sourceModule, String sourceId, Long personId, Long unitId) {
 
     public enum Subject { PERSON, UNIT }
 
@@ -55,6 +57,15 @@ public record BoardEntry(Subject subject, String name, String post, String fact,
         if (subject == Subject.UNIT && personId != null) {
             throw DomainException.atField("personId", "board.entry.unitHasNoPerson");
         }
+        if (subject == Subject.PERSON) {
+            unitId = null; // a person's village is the one of his or her unit
+        }
+    }
+
+    /** An entry that names no unit by id (a person's, or a unit's known by name only). */
+    public BoardEntry(Subject subject, String name, String post, String fact, BigDecimal points, Long amountFen,
+                      String sourceModule, String sourceId, Long personId) {
+        this(subject, name, post, fact, points, amountFen, sourceModule, sourceId, personId, null);
     }
 
     /** A person's entry. */
@@ -66,7 +77,13 @@ public record BoardEntry(Subject subject, String name, String post, String fact,
     /** A unit's entry (group, village, town unit). */
     public static BoardEntry unit(String name, String kind, String fact, BigDecimal points, Long amountFen,
                                   String sourceModule, String sourceId) {
-        return new BoardEntry(Subject.UNIT, name, kind, fact, points, amountFen, sourceModule, sourceId, null);
+        return new BoardEntry(Subject.UNIT, name, kind, fact, points, amountFen, sourceModule, sourceId, null, null);
+    }
+
+    /** A unit's entry naming the unit, so that it is posted at its village's window too. */
+    public static BoardEntry unit(long unitId, String name, String kind, String fact, BigDecimal points,
+                                  Long amountFen, String sourceModule, String sourceId) {
+        return new BoardEntry(Subject.UNIT, name, kind, fact, points, amountFen, sourceModule, sourceId, null, unitId);
     }
 
     private static String required(String value, String field, int max) {

@@ -51,7 +51,7 @@ class ConfirmedResultsToBoards {
             String post = person ? postOf(tenant, s.id()) : null;
             return new BoardEntry(person ? BoardEntry.Subject.PERSON : BoardEntry.Subject.UNIT, s.name(), post, fact,
                     confirmed.points().value(), deductionFen > 0 ? -deductionFen : null, "scoring",
-                    confirmed.id() + ":" + s.kind() + ":" + s.id(), person ? s.id() : null);
+                    confirmed.id() + ":" + s.kind() + ":" + s.id(), person ? s.id() : null, person ? null : s.id());
         }).toList();
         events.publishEvent(new BoardEntriesProposed(confirmed.tenantId(), board.get().code(),
                 period(board.get(), confirmed.occurredOn()), entries));

@@ -182,6 +182,43 @@ class BoardPagesTest {
         mvc.perform(get("/public/demo-town")).andExpect(content().string(not(containsString(issue.code()))));
     }
 
+    /** Boards posted at township and village level (BOARD-4): each village's window shows its own lines. */
+    @Test
+    void eachVillageWindowShowsTheLinesAboutThatVillage_BOARD4() throws Exception {
+        var scope = cn.taizhang.org.DataScope.wholeTenant(demoTown);
+        var dongGang = organisation.tree(scope, demoTown, false).stream().filter(u -> u.code().equals("WS-DG"))
+                .findFirst().orElseThrow();
+        long duChangHai = organisation.people(scope, demoTown, null, "P045", false).get(0).id();
+        long luoDan = support.account("ganbu").personId();
+        String suffix = String.valueOf(System.nanoTime());
+        Proposal p = drafts.propose(demoTown, "red", "2026-12-02", List.of(
+                BoardEntry.person(duChangHai, "杜长海", "东岗村党支部书记", "带领村民完成人居环境整治 " + suffix,
+                        new java.math.BigDecimal("3"), null, "scoring", "village-" + suffix + "-1"),
+                BoardEntry.unit(dongGang.id(), "东岗村", "村", "秸秆禁烧零火点 " + suffix, new java.math.BigDecimal("2"),
+                        null, "scoring", "village-" + suffix + "-2"),
+                BoardEntry.person(luoDan, "罗丹", "国土规划员", "完成宅基地确权 " + suffix, new java.math.BigDecimal("5"),
+                        null, "scoring", "village-" + suffix + "-3")));
+        BoardIssue issue = support.publish(support.account("shuji"), support.account("jiwei"), p.issueId());
+
+        mvc.perform(get("/public/demo-town")).andExpect(content().string(allOf(containsString("村级榜示窗"),
+                containsString("/public/demo-town/villages/WS-DG"), containsString("完成宅基地确权 " + suffix))));
+        mvc.perform(get("/public/demo-town/villages/WS-DG")).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("东岗村 榜示窗"), containsString(issue.code()),
+                        containsString("带领村民完成人居环境整治 " + suffix), containsString("秸秆禁烧零火点 " + suffix),
+                        not(containsString("完成宅基地确权 " + suffix)))));
+        mvc.perform(get("/public/demo-town/villages/WS-XG"))
+                .andExpect(content().string(not(containsString(issue.code()))));
+        mvc.perform(get("/public/demo-town/villages/NO-SUCH")).andExpect(status().isNotFound());
+
+        // the village's poster, for its window: the village's lines with the issue's seal
+        mvc.perform(get("/boards/issues/" + issue.id()).with(signedIn.as("cunganbu")))
+                .andExpect(content().string(containsString("village=" + dongGang.id())));
+        byte[] pdf = mvc.perform(get("/boards/issues/" + issue.id() + "/poster.pdf").param("village",
+                        String.valueOf(dongGang.id())).with(signedIn.as("cunganbu")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    }
+
     /** The public page is served from memory, but never stale: it follows publications, retention and bases. */
     @Test
     void thePublicPageFollowsEveryChangeAndAnswersAnUnchangedPageWith304() throws Exception {

@@ -33,7 +33,7 @@ class SealTest {
     private static EntryRow entry(int position, String name, String fact, String points, boolean withdrawn) {
         return new EntryRow(position * 10L, 1, position, Subject.PERSON, name, "城建办干部", fact,
                 points == null ? null : new BigDecimal(points), 2000L, "scoring", "S-" + position, 99L, withdrawn,
-                null, null);
+                null, null, null);
     }
 
     @Test

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,9 +62,11 @@ public class BoardFlow {
     private final SecureRandom random = new SecureRandom();
 
     private final ApplicationEventPublisher events;
+    private final VillageWindows villages;
 
     BoardFlow(BoardRepository repo, TenantMethods methods, Organisation organisation, AuditJournal journal,
-              Clock clock, ApplicationEventPublisher events) {
+              Clock clock, ApplicationEventPublisher events, VillageWindows villages) {
+        this.villages = villages;
         this.repo = repo;
         this.methods = methods;
         this.organisation = organisation;
@@ -108,7 +111,8 @@ public class BoardFlow {
         BoardIssue draft = open.orElseGet(() -> newIssue(tenantId, board.code(), board.name(), board.kind(),
                 board.visibility(), publicRequires(board), board.noticeDays(), board.retentionDays(), p.text(), null,
                 null, by));
-        fresh.forEach(e -> repo.insertEntry(tenantId, draft.id(), e));
+        Function<BoardEntry, Long> village = villages.resolver(tenantId, board);
+        fresh.forEach(e -> repo.insertEntry(tenantId, draft.id(), e, village.apply(e)));
         journal.record(tenantId, "board.entriesProposed", "board_issue", draft.id(),
                 "榜示草稿 " + draft.boardName() + " " + draft.period() + " 收到 " + added + " 条",
                 null, Map.of("issue", draft.code(), "added", added, "skipped", skipped, "by", by), null);
@@ -134,11 +138,14 @@ public class BoardFlow {
             throw new DomainException("board.correction.underWay", correction.code());
         }
         List<EntryRow> current = repo.entries(tenantId, correction.id());
+        Function<BoardEntry, Long> village = methods.active(tenantId)
+                .flatMap(v -> v.definition().boards().stream().filter(b -> b.code().equals(target.boardCode())).findFirst())
+                .map(b -> villages.resolver(tenantId, b)).orElse(e -> null);
         for (BoardEntry e : entries) {
             current.stream().filter(r -> !r.withdrawn() && r.sourceModule().equals(e.sourceModule())
                             && r.sourceId().equals(e.sourceId()))
                     .forEach(r -> repo.withdraw(tenantId, correction.id(), r.id(), "由更正结果替换 / replaced by the corrected result", by));
-            repo.insertEntry(tenantId, correction.id(), e);
+            repo.insertEntry(tenantId, correction.id(), e, village.apply(e));
         }
         journal.record(tenantId, "board.correctionProposed", "board_issue", correction.id(),
                 "更正 " + target.code() + " 收到 " + entries.size() + " 条", null,
@@ -431,7 +438,7 @@ public class BoardFlow {
         for (EntryRow e : repo.entries(tenantId, target.id())) {
             if (!e.withdrawn()) {
                 repo.insertEntry(tenantId, correction.id(), new BoardEntry(e.subject(), e.name(), e.post(), e.fact(),
-                        e.points(), e.amountFen(), e.sourceModule(), e.sourceId(), e.personId()));
+                        e.points(), e.amountFen(), e.sourceModule(), e.sourceId(), e.personId()), e.villageUnitId());
             }
         }
         journal.record(tenantId, "board.correctionStarted", "board_issue", correction.id(),

@@ -31,7 +31,7 @@ public class BoardRepository {
 
     private static final String ENTRY_COLUMNS = """
             id, issue_id, position, subject_kind, subject_name, subject_post, fact, points, amount_fen,
-            source_module, source_id, person_id, withdrawn, withdrawn_reason, withdrawn_by from board_entry
+            source_module, source_id, person_id, withdrawn, withdrawn_reason, withdrawn_by, village_unit_id from board_entry
             """;
 
     private final JdbcClient jdbc;
@@ -184,16 +184,16 @@ public class BoardRepository {
                 .query(Long.class).single() > 0;
     }
 
-    public long insertEntry(long tenantId, long issueId, BoardEntry e) {
+    public long insertEntry(long tenantId, long issueId, BoardEntry e, Long villageUnitId) {
         return jdbc.sql("""
                 insert into board_entry (tenant_id, issue_id, position, subject_kind, subject_name, subject_post, fact,
-                                         points, amount_fen, source_module, source_id, person_id)
+                                         points, amount_fen, source_module, source_id, person_id, village_unit_id)
                 values (:t, :i, (select coalesce(max(position), 0) + 1 from board_entry where tenant_id = :t and issue_id = :i),
-                        :k, :n, :post, :f, :pts, :amt, :m, :s, :p) returning id
+                        :k, :n, :post, :f, :pts, :amt, :m, :s, :p, :v) returning id
                 """).param("t", tenantId).param("i", issueId).param("k", e.subject().name()).param("n", e.name())
                 .param("post", e.post()).param("f", e.fact()).param("pts", e.points()).param("amt", e.amountFen())
                 .param("m", e.sourceModule()).param("s", e.sourceId()).param("p", e.personId())
-                .query(Long.class).single();
+                .param("v", villageUnitId).query(Long.class).single();
     }
 
     public void withdraw(long tenantId, long issueId, long entryId, String reason, String by) {
@@ -254,7 +254,7 @@ public class BoardRepository {
             rs.getString("subject_post"), rs.getString("fact"), rs.getBigDecimal("points"),
             (Long) rs.getObject("amount_fen", Long.class), rs.getString("source_module"), rs.getString("source_id"),
             (Long) rs.getObject("person_id", Long.class), rs.getBoolean("withdrawn"), rs.getString("withdrawn_reason"),
-            rs.getString("withdrawn_by"));
+            rs.getString("withdrawn_by"), (Long) rs.getObject("village_unit_id", Long.class));
 
     private static BoardIssue issueRow(ResultSet rs, int n) throws SQLException {
         String req = rs.getString("public_requires");

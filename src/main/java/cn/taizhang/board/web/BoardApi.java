@@ -48,10 +48,12 @@ class BoardApi {
         this.posters = posters;
     }
 
+    /** unitId (optional, for a unit): the unit named, so that its village's window shows the entry too. */
     record EntryInput(BoardEntry.Subject subject, String name, String post, String fact, BigDecimal points,
-                      Long amountFen, String sourceModule, String sourceId, Long personId) {
+                      Long amountFen, String sourceModule, String sourceId, Long personId, Long unitId) {
         BoardEntry toEntry() {
-            return new BoardEntry(subject, name, post, fact, points, amountFen, sourceModule, sourceId, personId);
+            return new BoardEntry(subject, name, post, fact, points, amountFen, sourceModule, sourceId, personId,
+                    unitId);
         }
     }
 

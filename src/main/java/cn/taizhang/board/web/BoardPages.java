@@ -5,6 +5,8 @@ import cn.taizhang.board.internal.BoardIssue;
 import cn.taizhang.board.internal.BoardVerifier;
 import cn.taizhang.board.internal.EntryRow;
 import cn.taizhang.board.internal.PublicBoards;
+import cn.taizhang.board.internal.VillageWindows;
+import cn.taizhang.org.OrgUnit;
 import cn.taizhang.board.web.BoardForms.CorrectionForm;
 import cn.taizhang.board.web.BoardForms.ObjectionForm;
 import cn.taizhang.board.web.BoardForms.ReasonForm;
@@ -19,6 +21,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
@@ -60,8 +63,12 @@ class BoardPages {
     private final Posters posters;
     private final ReportPackages packages;
 
+    private final VillageWindows villages;
+
     BoardPages(BoardFlow flow, BoardVerifier verifier, PublicBoards publicBoards, Tenants tenants,
-               MessageSource messages, Clock clock, Posters posters, ReportPackages packages) {
+               MessageSource messages, Clock clock, Posters posters, ReportPackages packages,
+               VillageWindows villages) {
+        this.villages = villages;
         this.posters = posters;
         this.packages = packages;
         this.flow = flow;
@@ -110,6 +117,10 @@ class BoardPages {
         model.addAttribute("heldForBasis", publicBoards.heldForBasis(issue));
         model.addAttribute("retentionOver", issue.retentionOver(now));
         model.addAttribute("verification", issue.isPublished() ? verifier.verify(issue.code(), null) : null);
+        Set<Long> posted = entries.stream().filter(e -> !e.withdrawn() && e.villageUnitId() != null)
+                .map(EntryRow::villageUnitId).collect(Collectors.toSet());
+        model.addAttribute("villageWindows", villages.villages(me.tenantId()).stream()
+                .filter(v -> posted.contains(v.id())).toList());
         model.addAttribute("fmt", new BoardFormat());
         return "board/issue";
     }
@@ -154,9 +165,18 @@ class BoardPages {
     /** The A4 or A3 poster of a published issue, for the notice window. */
     @GetMapping(path = "/issues/{id}/poster.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     ResponseEntity<byte[]> poster(@PathVariable long id, @RequestParam(defaultValue = "A4") Posters.Size size,
-                                  Locale locale) {
+                                  @RequestParam(required = false) Long village, Locale locale) {
         CurrentUser me = CurrentUser.require();
-        return posters.response(flow.visibleIssue(me, id), flow.entries(me.tenantId(), id), size, locale);
+        BoardIssue issue = flow.visibleIssue(me, id);
+        List<EntryRow> entries = flow.entries(me.tenantId(), id);
+        if (village == null) {
+            return posters.response(issue, entries, size, locale);
+        }
+        // the village window's poster: the issue's lines about that village, with the issue's seal
+        OrgUnit window = villages.villages(me.tenantId()).stream().filter(v -> v.id() == village).findFirst()
+                .orElseThrow(() -> new NotFoundException("village", village));
+        return posters.response(issue, entries.stream().filter(e -> village.equals(e.villageUnitId())).toList(),
+                window.name(), size, locale);
     }
 
     @PostMapping("/issues/{id}/submit")

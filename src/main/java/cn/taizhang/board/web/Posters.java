@@ -54,16 +54,22 @@ class Posters {
 
     /** The poster as an inline PDF download named after the issue's code and the paper size. */
     ResponseEntity<byte[]> response(BoardIssue issue, List<EntryRow> entries, Size size, Locale locale) {
+        return response(issue, entries, null, size, locale);
+    }
+
+    /** windowName: the village whose window the poster is for (its lines only), or null for the township's. */
+    ResponseEntity<byte[]> response(BoardIssue issue, List<EntryRow> entries, String windowName, Size size,
+                                    Locale locale) {
         String tenantName = tenants.find(issue.tenantId()).map(Tenant::name).orElse("");
-        byte[] pdf = pdf(issue, entries, tenantName, verifyLink(issue), size, locale);
+        byte[] pdf = pdf(issue, entries, tenantName, windowName, verifyLink(issue), size, locale);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename(issue.code() + "-" + size.name() + ".pdf").build().toString())
                 .body(pdf);
     }
 
-    byte[] pdf(BoardIssue issue, List<EntryRow> entries, String tenantName, String verifyLink, Size size,
-               Locale locale) {
+    byte[] pdf(BoardIssue issue, List<EntryRow> entries, String tenantName, String windowName, String verifyLink,
+               Size size, Locale locale) {
         if (!issue.isPublished()) {
             throw new DomainException("board.poster.notPublished");
         }
@@ -71,6 +77,7 @@ class Posters {
         ctx.setVariable("issue", issue);
         ctx.setVariable("entries", entries.stream().filter(e -> !e.withdrawn()).toList());
         ctx.setVariable("tenantName", tenantName);
+        ctx.setVariable("windowName", windowName);
         ctx.setVariable("verifyLink", verifyLink);
         ctx.setVariable("size", size.name());
         ctx.setVariable("fmt", new BoardFormat());

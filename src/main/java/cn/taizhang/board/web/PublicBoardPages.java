@@ -2,7 +2,10 @@ package cn.taizhang.board.web;
 
 import cn.taizhang.board.internal.BoardVerifier;
 import cn.taizhang.board.internal.PublicBoards;
+import cn.taizhang.board.internal.PublicBoards.PublicIssue;
 import cn.taizhang.board.internal.PublicBoards.PublicPage;
+import cn.taizhang.board.internal.VillageWindows;
+import cn.taizhang.org.OrgUnit;
 import cn.taizhang.board.internal.Verification;
 import cn.taizhang.org.Tenant;
 import cn.taizhang.org.Tenants;
@@ -10,7 +13,9 @@ import cn.taizhang.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,8 +40,11 @@ class PublicBoardPages {
     private final PublicBoards publicBoards;
     private final BoardVerifier verifier;
     private final RenderedPages rendered;
+    private final VillageWindows villages;
 
-    PublicBoardPages(Tenants tenants, PublicBoards publicBoards, BoardVerifier verifier, RenderedPages rendered) {
+    PublicBoardPages(Tenants tenants, PublicBoards publicBoards, BoardVerifier verifier, RenderedPages rendered,
+                     VillageWindows villages) {
+        this.villages = villages;
         this.tenants = tenants;
         this.publicBoards = publicBoards;
         this.verifier = verifier;
@@ -81,10 +89,41 @@ class PublicBoardPages {
                                   HttpServletRequest request, HttpServletResponse response) throws Exception {
         Tenant tenant = activeTenant(tenants, tenantCode);
         PublicPage page = publicBoards.page(tenant.id());
+        List<OrgUnit> windows = villages.villages(tenant.id());
         model.addAttribute("tenant", tenant);
         model.addAttribute("issues", page.issues());
+        model.addAttribute("villages", windows);
         model.addAttribute("fmt", new BoardFormat());
-        return rendered.page("/public/" + tenant.code(), tenant.name() + "\n" + page.version(), "board/public",
-                model, locale, request, response);
+        return rendered.page("/public/" + tenant.code(), tenant.name() + "\n" + names(windows) + "\n" + page.version(),
+                "board/public", model, locale, request, response);
+    }
+
+    /**
+     * A village's window (村级榜示窗): the lines of the township's public issues about the village,
+     * its cadres and its people, each issue with its code and seal for verification.
+     */
+    @GetMapping("/{tenantCode}/villages/{villageCode}")
+    ResponseEntity<byte[]> village(@PathVariable String tenantCode, @PathVariable String villageCode, Model model,
+                                   Locale locale, HttpServletRequest request, HttpServletResponse response)
+            throws Exception {
+        Tenant tenant = activeTenant(tenants, tenantCode);
+        OrgUnit village = villages.villages(tenant.id()).stream().filter(v -> v.code().equals(villageCode))
+                .findFirst().orElseThrow(() -> new NotFoundException("village", villageCode));
+        PublicPage page = publicBoards.page(tenant.id());
+        List<PublicIssue> issues = page.issues().stream()
+                .map(pi -> new PublicIssue(pi.issue(), pi.entries().stream()
+                        .filter(e -> Long.valueOf(village.id()).equals(e.villageUnitId())).toList()))
+                .filter(pi -> !pi.entries().isEmpty()).toList();
+        model.addAttribute("tenant", tenant);
+        model.addAttribute("village", village);
+        model.addAttribute("issues", issues);
+        model.addAttribute("fmt", new BoardFormat());
+        return rendered.page("/public/" + tenant.code() + "/villages/" + village.code(),
+                tenant.name() + "\n" + village.name() + "\n" + page.version(), "board/village", model, locale,
+                request, response);
+    }
+
+    private static String names(List<OrgUnit> units) {
+        return units.stream().map(u -> u.code() + "=" + u.name()).collect(Collectors.joining(","));
     }
 }

@@ -34,7 +34,7 @@ class ReportPackages {
 
     byte[] zip(BoardIssue issue, List<EntryRow> entries, String tenantName, String verifyLink, List<String> reportTo,
                Locale locale) {
-        byte[] pdf = posters.pdf(issue, entries, tenantName, verifyLink, Posters.Size.A4, locale);
+        byte[] pdf = posters.pdf(issue, entries, tenantName, null, verifyLink, Posters.Size.A4, locale);
         try (var bytes = new ByteArrayOutputStream(); var zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
             String base = issue.code();
             put(zip, base + "/" + base + "-A4.pdf", pdf);
