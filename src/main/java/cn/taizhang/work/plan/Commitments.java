@@ -140,7 +140,7 @@ public class Commitments implements CommitmentNotices {
             throw DomainException.atField("month", "plan.commitment.month.past", month.toString());
         }
         if (sheet.submitted()) {
-            throw DomainException.atField("text", "plan.commitment.submitted", month.toString());
+            throw new DomainException("plan.commitment.submitted", month.toString());
         }
         if (kind == null) {
             throw DomainException.atField("kind", "plan.commitment.kind.required");
@@ -169,7 +169,7 @@ public class Commitments implements CommitmentNotices {
     public void remove(CurrentUser user, long commitmentId) {
         Row row = ownRow(user, commitmentId);
         if (row.submitted()) {
-            throw DomainException.atField("text", "plan.commitment.submitted", row.month().toString());
+            throw new DomainException("plan.commitment.submitted", row.month().toString());
         }
         jdbc.sql("delete from commitment where id = :id and tenant_id = :t").param("id", commitmentId)
                 .param("t", user.tenantId()).update();

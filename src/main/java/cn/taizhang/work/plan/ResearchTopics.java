@@ -119,7 +119,7 @@ public class ResearchTopics {
         Topic before = topic(user, id);
         if (!mayRevise(user, before)) {
             if (!before.state().revisable()) {
-                throw DomainException.atField("title", "plan.topic.closed", before.title());
+                throw new DomainException("plan.topic.closed", before.title());
             }
             throw new AccessDeniedException();
         }
@@ -144,7 +144,7 @@ public class ResearchTopics {
             throw new AccessDeniedException();
         }
         if (before.state() != TopicState.PROPOSED) {
-            throw DomainException.atField("note", "plan.topic.notProposed", before.title());
+            throw new DomainException("plan.topic.notProposed", before.title());
         }
         String n = note == null || note.isBlank() ? null : note.strip();
         if (!toConsultation && n == null) {
@@ -159,7 +159,7 @@ public class ResearchTopics {
     public void comment(CurrentUser user, long id, String name, String role, String text) {
         Topic t = topic(user, id);
         if (t.state() != TopicState.IN_CONSULTATION) {
-            throw DomainException.atField("text", "plan.topic.notInConsultation", t.title());
+            throw new DomainException("plan.topic.notInConsultation", t.title());
         }
         if (name == null || name.isBlank()) {
             throw DomainException.atField("commenterName", "plan.topic.commenter.required");
@@ -190,12 +190,12 @@ public class ResearchTopics {
             throw new AccessDeniedException();
         }
         if (before.state() != TopicState.IN_CONSULTATION) {
-            throw DomainException.atField("note", "plan.topic.notInConsultation", before.title());
+            throw new DomainException("plan.topic.notInConsultation", before.title());
         }
         long opinions = jdbc.sql("select count(*) from research_topic_comment where topic_id = :id")
                 .param("id", id).query(Long.class).single();
         if (opinions == 0) {
-            throw DomainException.atField("note", "plan.topic.noOpinions", before.title());
+            throw new DomainException("plan.topic.noOpinions", before.title());
         }
         return move(user, before, TopicState.ADOPTED, note == null || note.isBlank() ? before.reviewNote() : note.strip(),
                 "topic.adopted");

@@ -76,7 +76,12 @@ class CommitmentPages {
                 return "redirect:/work/plans/commitments?month=" + m;
             } catch (DomainException e) {
                 PlanPages.rethrowAccess(e);
-                FormErrors.reject(result, e);
+                if (e.field() == null) {
+                    // a rule of the state, not of a field: shown at the top, the form may not be on the page
+                    model.addAttribute("actionError", messages.getMessage(e.messageKey(), e.args(), locale));
+                } else {
+                    FormErrors.reject(result, e);
+                }
             }
         }
         return page(m, model);

@@ -76,7 +76,12 @@ class TopicPages {
                 return "redirect:/work/plans/topics/" + t.id();
             } catch (DomainException e) {
                 PlanPages.rethrowAccess(e);
-                FormErrors.reject(result, e);
+                if (e.field() == null) {
+                    // a rule of the state, not of a field: shown at the top, the form may not be on the page
+                    model.addAttribute("actionError", messages.getMessage(e.messageKey(), e.args(), locale));
+                } else {
+                    FormErrors.reject(result, e);
+                }
             }
         }
         return listPage(form.getYear() == null ? LocalDate.now(clock).getYear() : form.getYear(), form, model);
@@ -162,7 +167,12 @@ class TopicPages {
                 return "redirect:/work/plans/topics/" + id;
             } catch (DomainException e) {
                 PlanPages.rethrowAccess(e);
-                FormErrors.reject(result, e);
+                if (e.field() == null) {
+                    // a rule of the state, not of a field: shown at the top, the form may not be on the page
+                    model.addAttribute("actionError", messages.getMessage(e.messageKey(), e.args(), locale));
+                } else {
+                    FormErrors.reject(result, e);
+                }
             }
         }
         return topicPage(id, model);
