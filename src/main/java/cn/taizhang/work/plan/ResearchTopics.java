@@ -58,7 +58,8 @@ public class ResearchTopics {
 
     public List<Topic> list(CurrentUser user, int year) {
         PlanAccess.Viewer v = access.member(user);
-        return jdbc.sql("select " + COLUMNS + " from research_topic where tenant_id = :t and year = :y order by kind, id")
+        return jdbc.sql("select " + COLUMNS + " from research_topic where tenant_id = :t and year = :y"
+                        + " order by case kind when 'ROUTINE' then 0 when 'KEY' then 1 else 2 end, id")
                 .param("t", v.tenantId()).param("y", year).query(ResearchTopics::topic).list();
     }
 

@@ -68,6 +68,7 @@ class PlanPages {
         var form = new PlanForms.PlanForm();
         form.setYear(y);
         form.setMonth(LocalDate.now(clock).getMonthValue());
+        form.setPersonId(CurrentUser.require().personId());
         return indexPage(y, form, model);
     }
 
@@ -94,7 +95,9 @@ class PlanPages {
         model.addAttribute("byLevel", java.util.Arrays.stream(PlanLevel.values()).collect(Collectors.toMap(
                 l -> l, l -> all.stream().filter(p -> p.plan().level() == l).toList(), (a, b) -> a,
                 () -> new java.util.EnumMap<>(PlanLevel.class))));
-        model.addAttribute("levels", levelsFor(me));
+        List<PlanLevel> levels = levelsFor(me);
+        model.addAttribute("levels", levels);
+        model.addAttribute("mayGroupPlans", levels.contains(PlanLevel.GROUP_ANNUAL));
         model.addAttribute("form", form);
         DataScope scope = scopes.of(me);
         boolean leadership = me.hasAny(Role.LEADERSHIP, Role.COUNTY_ADMIN);
