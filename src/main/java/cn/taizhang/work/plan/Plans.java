@@ -261,6 +261,7 @@ public class Plans {
     public PlanLine linkItem(CurrentUser user, long lineId, Long workItemId) {
         PlanAccess.Viewer v = access.member(user);
         PlanLine line = editableLine(v, lineId);
+        requireNoItem(line);
         if (workItemId == null) {
             throw DomainException.atField("workItemId", "plan.line.item.required");
         }
@@ -278,6 +279,7 @@ public class Plans {
     public PlanLine createItem(CurrentUser user, long lineId, String categoryCode) {
         PlanAccess.Viewer v = access.member(user);
         PlanLine line = editableLine(v, lineId);
+        requireNoItem(line);
         LocalDate today = OffsetDateTime.now(clock).atZoneSameInstant(WorkingCalendar.CHINA).toLocalDate();
         WorkItem item = work.create(user, new NewItem(line.content(), categoryCode, WorkSource.ANNUAL_TARGET,
                 line.responsibleUnitId(), List.of(), line.responsiblePersonId(), line.supervisingLeaderId(),
@@ -286,10 +288,13 @@ public class Plans {
         return setItem(line, item.id(), "plan.line.itemCreated");
     }
 
-    private PlanLine setItem(PlanLine line, long itemId, String action) {
+    private static void requireNoItem(PlanLine line) {
         if (line.workItemId() != null) {
             throw DomainException.atField("workItemId", "plan.line.item.already", String.valueOf(line.workItemId()));
         }
+    }
+
+    private PlanLine setItem(PlanLine line, long itemId, String action) {
         jdbc.sql("update plan_line set work_item_id = :w where id = :id and tenant_id = :t")
                 .param("w", itemId).param("id", line.id()).param("t", line.tenantId()).update();
         PlanLine after = findLine(line.tenantId(), line.id());

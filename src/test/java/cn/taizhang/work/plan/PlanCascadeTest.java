@@ -230,7 +230,8 @@ class PlanCascadeTest {
         mvc.perform(get("/work/plans/" + group).with(signedIn.as("zuzhang")))
                 .andExpect(content().string(containsString("href=\"/work/" + item + "\"")));
         // once carried out, not again; an unknown item is refused naming it
-        mvc.perform(form(signedIn, "zuzhang", "/work/plans/lines/" + id + "/link?plan=" + group, "workItemId", "1"))
+        mvc.perform(form(signedIn, "zuzhang", "/work/plans/lines/" + id + "/link?plan=" + group, "workItemId",
+                        String.valueOf(item)))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("已经关联了工作事项")));
         line("zuzhang", group, "路灯安装" + s, "2034-08-31", construction, heYongqiang, null);
         long second = lineId(group, "路灯安装" + s);
