@@ -64,17 +64,38 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * What anybody may read without signing in — the public boards with their verification, and the
+     * style sheets, scripts and images — is served without a session: reading it never creates one
+     * (a resident's phone would otherwise cost a session row per visit) nor loads one, so such a
+     * page looks the same to everybody and is cheap to serve. Only GET (and HEAD) are allowed.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain publicPages(HttpSecurity http) throws Exception {
+        http.securityMatcher("/public/**", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico")
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.GET).permitAll()
+                        .requestMatchers(HttpMethod.HEAD).permitAll()
+                        .anyRequest().denyAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .requestCache(c -> c.disable())
+                .csrf(c -> c.disable())
+                .headers(h -> h.addHeaderWriter(contentSecurityPolicy())
+                        .referrerPolicy(r -> r.policy(
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain pages(HttpSecurity http, SignInFailureHandler failureHandler, AccountRepository accounts,
                               AccountUserDetailsService details) throws Exception {
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/lang", "/css/**", "/js/**", "/img/**", "/webjars/**",
-                                "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**",
+                        .requestMatchers("/login", "/lang", "/error", "/actuator/health", "/actuator/health/**",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
-                        // public boards and their verification, read by residents on their phones
-                        .requestMatchers(HttpMethod.GET, "/public/**").permitAll()
                         // the three administrators are kept apart (三员分立)
                         .requestMatchers("/tenants", "/tenants/**").hasRole("SYSTEM_ADMIN")
                         .requestMatchers("/accounts", "/accounts/**").hasRole("SECURITY_ADMIN")

@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,6 +38,12 @@ public class MethodCompliance {
     /** Whether the flagged practice may take effect for the tenant: only once its approval basis is recorded. */
     public boolean isEffective(long tenantId, String flagCode) {
         return approval(tenantId, flagCode).isPresent();
+    }
+
+    /** The flags of the tenant whose basis is recorded now (one query, for pages that check many). */
+    public Set<String> effectiveFlags(long tenantId) {
+        return Set.copyOf(jdbc.sql("select flag_code from compliance_approval where tenant_id = :t and active")
+                .param("t", tenantId).query(String.class).list());
     }
 
     public Optional<ApprovalBasis> approval(long tenantId, String flagCode) {

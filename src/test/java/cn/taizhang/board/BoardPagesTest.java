@@ -17,6 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import cn.taizhang.board.BoardTestSupport.Town;
 import cn.taizhang.board.internal.BoardFlow;
 import cn.taizhang.board.internal.BoardIssue;
+import cn.taizhang.method.MethodCompliance;
 import cn.taizhang.method.TenantMethods;
 import cn.taizhang.org.Organisation;
 import cn.taizhang.org.Tenants;
@@ -25,6 +26,7 @@ import cn.taizhang.support.SignedIn;
 import cn.taizhang.support.TaizhangTest;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +36,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The board pages, the public page without sign-in, the verification page and the JSON API. */
@@ -50,6 +53,7 @@ class BoardPagesTest {
     @Autowired MutableClock clock;
     @Autowired UserDetailsService users;
     @Autowired JdbcClient jdbc;
+    @Autowired MethodCompliance compliance;
     @Autowired TransactionTemplate tx;
 
     BoardTestSupport support;
@@ -176,6 +180,35 @@ class BoardPagesTest {
         // the other township's public page shows it, the demo's does not
         mvc.perform(get("/public/" + town.tenant().code())).andExpect(content().string(containsString(issue.code())));
         mvc.perform(get("/public/demo-town")).andExpect(content().string(not(containsString(issue.code()))));
+    }
+
+    /** The public page is served from memory, but never stale: it follows publications, retention and bases. */
+    @Test
+    void thePublicPageFollowsEveryChangeAndAnswersAnUnchangedPageWith304() throws Exception {
+        Town town = support.newTown();
+        String path = "/public/" + town.tenant().code();
+        BoardIssue red = support.publishNew(town, "red", "2026-11", List.of(reward(town.person().id(), "钱小明", "C1")));
+        MvcResult first = mvc.perform(get(path)).andExpect(status().isOk())
+                .andExpect(content().string(containsString(red.code()))).andReturn();
+        String etag = first.getResponse().getHeader("ETag");
+        assertThat(etag).isNotBlank();
+        mvc.perform(get(path).header("If-None-Match", etag)).andExpect(status().isNotModified());
+        mvc.perform(get(path).param("lang", "en").header("If-None-Match", etag)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("public boards")));
+
+        BoardIssue black = support.publishNew(town, "black", "2026-12", List.of(penalty(town.person().id(), "钱小明", "C2")));
+        String afterBlack = mvc.perform(get(path).header("If-None-Match", etag)).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString(black.code())))).andReturn().getResponse().getHeader("ETag");
+        assertThat(afterBlack).as("a publication changes the page's version").isNotEqualTo(etag);
+
+        compliance.recordApproval(town.id(), "PUBLIC_BLACK_BOARD:black", "测政〔2026〕9号", "测试镇党委",
+                LocalDate.now(support.clock).minusDays(1));
+        mvc.perform(get(path).header("If-None-Match", afterBlack)).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString(black.code()), containsString("周一例会无故缺席"))));
+
+        support.clock.advance(Duration.ofDays(200)); // past the black board's 180 days, within the red board's 365
+        mvc.perform(get(path)).andExpect(content().string(allOf(containsString(red.code()),
+                not(containsString(black.code())))));
     }
 
     @Test

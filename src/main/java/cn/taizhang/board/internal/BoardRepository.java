@@ -84,6 +84,14 @@ public class BoardRepository {
                 .param("t", tenantId).query(ISSUE).list();
     }
 
+    /** The hash of the tenant's latest publication (it seals the whole chain before it); empty before the first. */
+    public String chainHead(long tenantId) {
+        return jdbc.sql("""
+                select content_hash from board_issue where tenant_id = :t and status = 'PUBLISHED'
+                order by chain_seq desc limit 1
+                """).param("t", tenantId).query(String.class).optional().orElse("");
+    }
+
     public Optional<BoardIssue> lastSealed(long tenantId) {
         return jdbc.sql("select " + ISSUE_COLUMNS + """
                  where i.tenant_id = :t and i.status = 'PUBLISHED' order by i.chain_seq desc limit 1

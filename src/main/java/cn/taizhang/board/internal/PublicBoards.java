@@ -5,6 +5,10 @@ import cn.taizhang.method.MethodDefinition.Visibility;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /**
@@ -18,6 +22,7 @@ public class PublicBoards {
     private final BoardRepository repo;
     private final MethodCompliance compliance;
     private final Clock clock;
+    private final Map<Long, Published> cache = new ConcurrentHashMap<>();
 
     PublicBoards(BoardRepository repo, MethodCompliance compliance, Clock clock) {
         this.repo = repo;
@@ -44,11 +49,43 @@ public class PublicBoards {
         return repo.entries(issue.tenantId(), issue.id()).stream().filter(e -> !e.withdrawn()).toList();
     }
 
+    /**
+     * The tenant's public page. Residents read it far more often than anything is published, so the
+     * published public issues with their entries are kept in memory until the tenant's chain grows
+     * (a publication or a correction changes its head); retention and the recorded bases are checked on every call.
+     */
     public List<PublicIssue> of(long tenantId) {
+        return page(tenantId).issues();
+    }
+
+    /**
+     * What the public page of a tenant shows now, with a version that changes whenever what it shows
+     * changes: a publication, an issue leaving after its retention, a basis recorded or withdrawn.
+     */
+    public record PublicPage(String version, List<PublicIssue> issues) {
+    }
+
+    public PublicPage page(long tenantId) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return repo.issues(tenantId, List.of(IssueStatus.PUBLISHED)).stream()
-                .filter(i -> isPublicNow(i, now))
-                .map(i -> new PublicIssue(i, entries(i)))
+        String chainHead = repo.chainHead(tenantId);
+        Published published = cache.get(tenantId);
+        if (published == null || !published.chainHead().equals(chainHead)) {
+            published = new Published(chainHead, repo.issues(tenantId, List.of(IssueStatus.PUBLISHED)).stream()
+                    .filter(i -> i.visibility() == Visibility.PUBLIC && !i.retentionOver(now))
+                    .map(i -> new PublicIssue(i, entries(i)))
+                    .toList());
+            cache.put(tenantId, published);
+        }
+        Set<String> effective = compliance.effectiveFlags(tenantId);
+        List<PublicIssue> shown = published.issues().stream()
+                .filter(p -> !p.issue().retentionOver(now) && effective.containsAll(p.issue().publicRequires()))
                 .toList();
+        String version = chainHead + shown.stream().map(p -> String.valueOf(p.issue().id()))
+                .collect(Collectors.joining(",", ":", ""));
+        return new PublicPage(version, shown);
+    }
+
+    /** The published public issues of a tenant as they stood when its chain ended in the given hash. */
+    private record Published(String chainHead, List<PublicIssue> issues) {
     }
 }

@@ -14,14 +14,17 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -37,10 +40,12 @@ class BoardApi {
 
     private final BoardDrafts drafts;
     private final BoardFlow flow;
+    private final Posters posters;
 
-    BoardApi(BoardDrafts drafts, BoardFlow flow) {
+    BoardApi(BoardDrafts drafts, BoardFlow flow, Posters posters) {
         this.drafts = drafts;
         this.flow = flow;
+        this.posters = posters;
     }
 
     record EntryInput(BoardEntry.Subject subject, String name, String post, String fact, BigDecimal points,
@@ -130,6 +135,14 @@ class BoardApi {
         CurrentUser me = editor();
         Proposal p = drafts.propose(me.tenantId(), request.boardCode(), request.period(), entries(request.entries()));
         return view(me.tenantId(), flow.issue(me.tenantId(), p.issueId()));
+    }
+
+    @GetMapping(path = "/issues/{id}/poster.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "The A4 or A3 poster of a published issue (PDF in Chinese with its QR code)")
+    ResponseEntity<byte[]> poster(@PathVariable long id, @RequestParam(defaultValue = "A4") Posters.Size size,
+                                  Locale locale) {
+        CurrentUser me = CurrentUser.require();
+        return posters.response(flow.visibleIssue(me, id), flow.entries(me.tenantId(), id), size, locale);
     }
 
     @PostMapping("/issues/{id}/submit")

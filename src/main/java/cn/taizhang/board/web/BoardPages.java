@@ -35,7 +35,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -145,17 +144,11 @@ class BoardPages {
             reportTo = List.of();
         }
         String tenantName = tenants.find(me.tenantId()).map(t -> t.name()).orElse("");
-        byte[] zip = packages.zip(issue, flow.entries(me.tenantId(), id), tenantName, verifyLink(issue), reportTo, locale);
+        byte[] zip = packages.zip(issue, flow.entries(me.tenantId(), id), tenantName, Posters.verifyLink(issue), reportTo, locale);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(issue.code() + ".zip").build().toString())
                 .body(zip);
-    }
-
-    private static String verifyLink(BoardIssue issue) {
-        return ServletUriComponentsBuilder.fromCurrentContextPath().path("/public/verify")
-                .queryParam("code", issue.code()).queryParam("hash", new BoardFormat().shortHash(issue.contentHash()))
-                .build().toUriString();
     }
 
     /** The A4 or A3 poster of a published issue, for the notice window. */
@@ -163,13 +156,7 @@ class BoardPages {
     ResponseEntity<byte[]> poster(@PathVariable long id, @RequestParam(defaultValue = "A4") Posters.Size size,
                                   Locale locale) {
         CurrentUser me = CurrentUser.require();
-        BoardIssue issue = flow.visibleIssue(me, id);
-        String tenantName = tenants.find(me.tenantId()).map(t -> t.name()).orElse("");
-        byte[] pdf = posters.pdf(issue, flow.entries(me.tenantId(), id), tenantName, verifyLink(issue), size, locale);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename(issue.code() + "-" + size.name() + ".pdf").build().toString())
-                .body(pdf);
+        return posters.response(flow.visibleIssue(me, id), flow.entries(me.tenantId(), id), size, locale);
     }
 
     @PostMapping("/issues/{id}/submit")

@@ -11,7 +11,14 @@ import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import cn.taizhang.org.Tenant;
+import cn.taizhang.org.Tenants;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -29,10 +36,30 @@ class Posters {
     private final ITemplateEngine templates;
     private final File font;
 
-    Posters(ITemplateEngine templates,
+    private final Tenants tenants;
+
+    Posters(ITemplateEngine templates, Tenants tenants,
             @Value("${taizhang.board.poster-font:/usr/share/fonts/truetype/wqy/wqy-microhei.ttc}") String font) {
         this.templates = templates;
+        this.tenants = tenants;
         this.font = new File(font);
+    }
+
+    /** The link the poster's QR code carries: the verification page with the issue's code and short hash. */
+    static String verifyLink(BoardIssue issue) {
+        return ServletUriComponentsBuilder.fromCurrentContextPath().path("/public/verify")
+                .queryParam("code", issue.code()).queryParam("hash", new BoardFormat().shortHash(issue.contentHash()))
+                .build().toUriString();
+    }
+
+    /** The poster as an inline PDF download named after the issue's code and the paper size. */
+    ResponseEntity<byte[]> response(BoardIssue issue, List<EntryRow> entries, Size size, Locale locale) {
+        String tenantName = tenants.find(issue.tenantId()).map(Tenant::name).orElse("");
+        byte[] pdf = pdf(issue, entries, tenantName, verifyLink(issue), size, locale);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename(issue.code() + "-" + size.name() + ".pdf").build().toString())
+                .body(pdf);
     }
 
     byte[] pdf(BoardIssue issue, List<EntryRow> entries, String tenantName, String verifyLink, Size size,

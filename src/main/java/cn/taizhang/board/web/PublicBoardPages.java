@@ -2,11 +2,15 @@ package cn.taizhang.board.web;
 
 import cn.taizhang.board.internal.BoardVerifier;
 import cn.taizhang.board.internal.PublicBoards;
+import cn.taizhang.board.internal.PublicBoards.PublicPage;
 import cn.taizhang.board.internal.Verification;
 import cn.taizhang.org.Tenant;
 import cn.taizhang.org.Tenants;
 import cn.taizhang.shared.NotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
+import java.util.Locale;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,11 +34,13 @@ class PublicBoardPages {
     private final Tenants tenants;
     private final PublicBoards publicBoards;
     private final BoardVerifier verifier;
+    private final RenderedPages rendered;
 
-    PublicBoardPages(Tenants tenants, PublicBoards publicBoards, BoardVerifier verifier) {
+    PublicBoardPages(Tenants tenants, PublicBoards publicBoards, BoardVerifier verifier, RenderedPages rendered) {
         this.tenants = tenants;
         this.publicBoards = publicBoards;
         this.verifier = verifier;
+        this.rendered = rendered;
     }
 
     static Tenant activeTenant(Tenants tenants, String code) {
@@ -71,11 +77,14 @@ class PublicBoardPages {
     }
 
     @GetMapping("/{tenantCode}")
-    String boards(@PathVariable String tenantCode, Model model) {
+    ResponseEntity<byte[]> boards(@PathVariable String tenantCode, Model model, Locale locale,
+                                  HttpServletRequest request, HttpServletResponse response) throws Exception {
         Tenant tenant = activeTenant(tenants, tenantCode);
+        PublicPage page = publicBoards.page(tenant.id());
         model.addAttribute("tenant", tenant);
-        model.addAttribute("issues", publicBoards.of(tenant.id()));
+        model.addAttribute("issues", page.issues());
         model.addAttribute("fmt", new BoardFormat());
-        return "board/public";
+        return rendered.page("/public/" + tenant.code(), tenant.name() + "\n" + page.version(), "board/public",
+                model, locale, request, response);
     }
 }

@@ -1,10 +1,10 @@
 package cn.taizhang.work.domain;
 
-/** What a line of an item's ledger records. */
+/** What a line of an item's ledger records; INSPECTION is a site inspection (现场查看), STAGE_EVALUATION a quarterly stage evaluation (阶段性评估). */
 public enum LedgerKind {
     CREATED, ASSIGNED, ACKNOWLEDGED, RETURNED, DOCUMENT, STARTED, REPORT, QUERY, ANSWER, OPINION,
     EXTENSION_REQUESTED, EXTENSION_APPROVED, EXTENSION_REFUSED, COMPLETION_REQUESTED, REWORK, REWARD_PENALTY,
-    CLOSED_OUT, EVALUATED, CANCELLED;
+    CLOSED_OUT, EVALUATED, CANCELLED, INSPECTION, STAGE_EVALUATION;
 
     public String messageKey() {
         return "work.ledger." + name();

@@ -12,4 +12,9 @@ package cn.taizhang.work.domain;
  * @param closeOut 销号: the managers and the discipline office
  */
 public record Permissions(boolean manage, boolean assignee, boolean query, boolean opinion, boolean closeOut) {
+
+    /** 现场查看: the supervision group (discipline office), the leadership and the item's managers. */
+    public boolean inspect() {
+        return manage || opinion;
+    }
 }

@@ -67,6 +67,7 @@ public final class WorkItem {
     private final List<NewDocument> newDocuments = new ArrayList<>();
     private RewardResult newRewardResult;
     private boolean stagesChanged;
+    private List<Long> storedEntryIds = List.of();
 
     /** Rebuilds a stored item. */
     public WorkItem(long id, long tenantId, String title, CategoryRule rule, WorkSource source, long leadUnitId,
@@ -375,6 +376,44 @@ public final class WorkItem {
         append(LedgerKind.EVALUATED, by, now, text.trim(), null, null, null, null);
     }
 
+    /**
+     * A site inspection (现场查看, LEDGER-5) of an item that has been assigned and not cancelled, on a
+     * day that is not in the future; the figures and photos are stored with it by the service.
+     */
+    public void inspect(Actor by, LocalDate on, String text, OffsetDateTime now) {
+        if (state == WorkState.DRAFT || state == WorkState.CANCELLED) {
+            throw wrongState("inspect");
+        }
+        if (on == null) {
+            throw DomainException.atField("inspectedOn", "inspection.date.required");
+        }
+        if (on.isAfter(now.atZoneSameInstant(WorkingCalendar.CHINA).toLocalDate())) {
+            throw DomainException.atField("inspectedOn", "inspection.date.future", on);
+        }
+        if (on.isBefore(startDate)) {
+            throw DomainException.atField("inspectedOn", "inspection.date.beforeStart", on, startDate);
+        }
+        requireText("text", text, 8000);
+        append(LedgerKind.INSPECTION, by, now, text.trim(), null, null, null, null);
+    }
+
+    /** The supervision group's quarterly stage evaluation (阶段性评估, LEDGER-6): a rating and a remark. */
+    public void evaluateStage(Actor by, StageRating rating, String remark, OffsetDateTime now) {
+        if (state == WorkState.DRAFT || state == WorkState.CANCELLED) {
+            throw wrongState("stageEvaluation");
+        }
+        if (rating == null) {
+            throw DomainException.atField("rating", "inspection.stage.ratingRequired");
+        }
+        if (remark == null || remark.isBlank()) {
+            throw DomainException.atField("remark", "inspection.stage.remarkRequired");
+        }
+        if (remark.trim().length() > 2000) {
+            throw DomainException.atField("remark", "work.tooLong", 2000);
+        }
+        append(LedgerKind.STAGE_EVALUATION, by, now, remark.trim(), null, null, rating.name(), null);
+    }
+
     /** Any open state → CANCELLED, only with a reason. */
     public void cancel(Actor by, String reason, OffsetDateTime now) {
         requireOpen("cancel");
@@ -459,6 +498,15 @@ public final class WorkItem {
 
     public void storedAs(long newId) {
         this.id = newId;
+    }
+
+    /** The ids the ledger lines of the last save were stored under, in order. */
+    public void entriesStoredAs(List<Long> ids) {
+        storedEntryIds = List.copyOf(ids);
+    }
+
+    public List<Long> storedEntryIds() {
+        return storedEntryIds;
     }
 
     public List<LedgerEntry> takeNewEntries() {

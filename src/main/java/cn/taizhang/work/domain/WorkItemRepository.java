@@ -160,16 +160,19 @@ public class WorkItemRepository {
                         .param("t", t).param("r", rid).param("p", e.getKey()).param("pts", e.getValue()).update();
             }
         }
+        List<Long> stored = new ArrayList<>();
         for (LedgerEntry e : w.takeNewEntries()) {
-            jdbc.sql("""
+            stored.add(jdbc.sql("""
                     insert into work_ledger_entry (tenant_id, item_id, occurred_at, kind, actor_name, actor_person_id,
                         state_after, body, percent, deadline, measures, reply_to)
-                    values (:t, :i, :at, :k, :actor, :ap, :state, :body, :pct, :dl, :m, :reply)""")
+                    values (:t, :i, :at, :k, :actor, :ap, :state, :body, :pct, :dl, :m, :reply) returning id""")
                     .param("t", t).param("i", w.id()).param("at", e.occurredAt()).param("k", e.kind().name())
                     .param("actor", truncate(e.actorName(), 50)).param("ap", e.actorPersonId())
                     .param("state", e.stateAfter().name()).param("body", e.body()).param("pct", e.percent())
-                    .param("dl", e.deadline()).param("m", e.measures()).param("reply", e.replyTo()).update();
+                    .param("dl", e.deadline()).param("m", e.measures()).param("reply", e.replyTo())
+                    .query(Long.class).single());
         }
+        w.entriesStoredAs(stored);
     }
 
     // ------------------------------------------------------------------ what belongs to an item

@@ -282,8 +282,9 @@ public class WorkItems {
     @Transactional
     public WorkItem answer(CurrentUser user, long id, Long queryId, String text) {
         return act(user, id, Permissions::assignee, (item, a, now) -> {
+            // a query (质询) or a supervision opinion (督办意见) is answered the same way
             boolean isQuery = queryId != null && items.ledgerEntry(item.tenantId(), item.id(), queryId)
-                    .filter(e -> e.kind() == LedgerKind.QUERY).isPresent();
+                    .filter(e -> e.kind() == LedgerKind.QUERY || e.kind() == LedgerKind.OPINION).isPresent();
             if (!isQuery) {
                 throw DomainException.atField("queryId", "work.answer.noQuery");
             }
@@ -294,6 +295,18 @@ public class WorkItems {
     @Transactional
     public WorkItem supervisionOpinion(CurrentUser user, long id, String measures, LocalDate until, String text) {
         return act(user, id, Permissions::opinion, (item, a, now) -> item.supervisionOpinion(a, measures, until, text, now));
+    }
+
+    /** A site inspection (现场查看): by the supervision group, the leadership or the item's managers. */
+    @Transactional
+    public WorkItem inspect(CurrentUser user, long id, LocalDate on, String text) {
+        return act(user, id, Permissions::inspect, (item, a, now) -> item.inspect(a, on, text, now));
+    }
+
+    /** A quarterly stage evaluation (阶段性评估): by the supervision group (discipline office). */
+    @Transactional
+    public WorkItem evaluateStage(CurrentUser user, long id, StageRating rating, String remark) {
+        return act(user, id, Permissions::opinion, (item, a, now) -> item.evaluateStage(a, rating, remark, now));
     }
 
     @Transactional

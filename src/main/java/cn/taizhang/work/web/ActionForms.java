@@ -9,9 +9,17 @@ import jakarta.validation.constraints.Size;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import cn.taizhang.work.domain.Inspections;
+import cn.taizhang.work.domain.StageRating;
+import cn.taizhang.work.domain.Upload;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.multipart.MultipartFile;
 
 /** The forms of the item page, one per action. */
 final class ActionForms {
@@ -46,10 +54,14 @@ final class ActionForms {
         @Size(max = 8000, message = "{work.form.tooLong}")
         private String text;
 
+        private transient List<MultipartFile> files = new ArrayList<>();
+
         public Long getQueryId() { return queryId; }
         public void setQueryId(Long queryId) { this.queryId = queryId; }
         public String getText() { return text; }
         public void setText(String text) { this.text = text; }
+        public List<MultipartFile> getFiles() { return files; }
+        public void setFiles(List<MultipartFile> files) { this.files = files; }
     }
 
     public static class ReportForm implements Serializable {
@@ -61,10 +73,14 @@ final class ActionForms {
         @Size(max = 8000, message = "{work.form.tooLong}")
         private String text;
 
+        private transient List<MultipartFile> files = new ArrayList<>();
+
         public Integer getPercent() { return percent; }
         public void setPercent(Integer percent) { this.percent = percent; }
         public String getText() { return text; }
         public void setText(String text) { this.text = text; }
+        public List<MultipartFile> getFiles() { return files; }
+        public void setFiles(List<MultipartFile> files) { this.files = files; }
     }
 
     public static class DocumentForm implements Serializable {
@@ -140,7 +156,108 @@ final class ActionForms {
         @Size(max = 8000, message = "{work.form.tooLong}")
         private String evidence;
 
+        private transient List<MultipartFile> files = new ArrayList<>();
+
         public String getEvidence() { return evidence; }
         public void setEvidence(String evidence) { this.evidence = evidence; }
+        public List<MultipartFile> getFiles() { return files; }
+        public void setFiles(List<MultipartFile> files) { this.files = files; }
+    }
+
+    /** A site inspection (现场查看): day, inspectors, what was seen, figures, optional photos. */
+    public static class InspectionForm implements Serializable {
+        @NotNull(message = "{inspection.date.required}")
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+        private LocalDate inspectedOn;
+        private List<Long> inspectorIds = new ArrayList<>();
+        @NotBlank(message = "{work.required.text}")
+        @Size(max = 8000, message = "{work.form.tooLong}")
+        private String text;
+        private List<FigureRow> figures = new ArrayList<>();
+        private transient List<MultipartFile> photos = new ArrayList<>();
+
+        /** Three rows to fill in, the first two named as a project inspection usually counts. */
+        static InspectionForm blank(LocalDate today, String progressName, String investmentName, String investmentUnit) {
+            var f = new InspectionForm();
+            f.inspectedOn = today;
+            f.figures.add(new FigureRow(progressName, "%"));
+            f.figures.add(new FigureRow(investmentName, investmentUnit));
+            f.figures.add(new FigureRow(null, null));
+            return f;
+        }
+
+        void padFigures(int rows) {
+            while (figures.size() < rows) {
+                figures.add(new FigureRow(null, null));
+            }
+        }
+
+        Inspections.NewInspection toNew() {
+            return new Inspections.NewInspection(inspectedOn, inspectorIds, text, figures.stream()
+                    .map(r -> new Inspections.FigureInput(r.getName(), r.getValue(), r.getUnit())).toList());
+        }
+
+        public LocalDate getInspectedOn() { return inspectedOn; }
+        public void setInspectedOn(LocalDate inspectedOn) { this.inspectedOn = inspectedOn; }
+        public List<Long> getInspectorIds() { return inspectorIds; }
+        public void setInspectorIds(List<Long> inspectorIds) { this.inspectorIds = inspectorIds; }
+        public String getText() { return text; }
+        public void setText(String text) { this.text = text; }
+        public List<FigureRow> getFigures() { return figures; }
+        public void setFigures(List<FigureRow> figures) { this.figures = figures; }
+        public List<MultipartFile> getPhotos() { return photos; }
+        public void setPhotos(List<MultipartFile> photos) { this.photos = photos; }
+    }
+
+    /** One figure of an inspection; the value stays text until the service reads it. */
+    public static class FigureRow implements Serializable {
+        private String name;
+        private String value;
+        private String unit;
+
+        public FigureRow() {
+        }
+
+        FigureRow(String name, String unit) {
+            this.name = name;
+            this.unit = unit;
+        }
+
+        public String getName() { return name; }
+        public void setName(String name) { this.name = name; }
+        public String getValue() { return value; }
+        public void setValue(String value) { this.value = value; }
+        public String getUnit() { return unit; }
+        public void setUnit(String unit) { this.unit = unit; }
+    }
+
+    /** The quarterly stage evaluation (阶段性评估): a rating and a remark. */
+    public static class StageForm implements Serializable {
+        @NotNull(message = "{inspection.stage.ratingRequired}")
+        private StageRating rating;
+        @NotBlank(message = "{inspection.stage.remarkRequired}")
+        @Size(max = 2000, message = "{work.form.tooLong}")
+        private String remark;
+
+        public StageRating getRating() { return rating; }
+        public void setRating(StageRating rating) { this.rating = rating; }
+        public String getRemark() { return remark; }
+        public void setRemark(String remark) { this.remark = remark; }
+    }
+
+    /** The files of a form as uploads: name and bytes, whatever type the browser claimed. */
+    static List<Upload> uploads(List<MultipartFile> files) {
+        if (files == null) {
+            return List.of();
+        }
+        List<Upload> out = new ArrayList<>();
+        for (MultipartFile f : files) {
+            try {
+                out.add(new Upload(f.getOriginalFilename(), f.getBytes()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return out;
     }
 }

@@ -15,4 +15,10 @@ class WorkFormat {
     public String time(OffsetDateTime t) {
         return t == null ? "" : t.atZoneSameInstant(CHINA).format(MINUTES);
     }
+
+    /** A file size, rounded up to the next kilobyte (a small file never reads as 0 KB). */
+    public String size(long bytes) {
+        return bytes >= 1024 * 1024 ? String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0))
+                : (bytes + 1023) / 1024 + " KB";
+    }
 }

@@ -12,7 +12,14 @@ import cn.taizhang.shared.DomainException;
 import cn.taizhang.shared.Role;
 import cn.taizhang.shared.web.Flash;
 import cn.taizhang.shared.web.FormErrors;
+import cn.taizhang.work.domain.Attachment;
+import cn.taizhang.work.domain.AttachmentPolicy;
+import cn.taizhang.work.domain.Inspection;
+import cn.taizhang.work.domain.Inspections;
 import cn.taizhang.work.domain.ItemDetails;
+import cn.taizhang.work.domain.LedgerAttachments;
+import cn.taizhang.work.domain.StageRating;
+import cn.taizhang.work.domain.SupervisionRound;
 import cn.taizhang.work.domain.LedgerEntry;
 import cn.taizhang.work.domain.LedgerFilter;
 import cn.taizhang.work.domain.LedgerKind;
@@ -58,11 +65,17 @@ class WorkPages {
     private final OrgScopes scopes;
     private final MessageSource messages;
     private final WallChart chart;
+    private final LedgerAttachments attachments;
+    private final Inspections inspections;
+    private final AttachmentPolicy attachmentPolicy;
     private final Clock clock;
 
     WorkPages(WorkItems work, Organisation organisation, OrgScopes scopes, MessageSource messages, WallChart chart,
-              Clock clock) {
+              LedgerAttachments attachments, Inspections inspections, AttachmentPolicy attachmentPolicy, Clock clock) {
         this.work = work;
+        this.attachments = attachments;
+        this.inspections = inspections;
+        this.attachmentPolicy = attachmentPolicy;
         this.organisation = organisation;
         this.scopes = scopes;
         this.messages = messages;
@@ -101,6 +114,7 @@ class WorkPages {
                 "dueFrom", dueFrom == null ? "" : dueFrom, "dueTo", dueTo == null ? "" : dueTo, "sort", sort.name()));
         model.addAttribute("mayCreate", mayCreate(me));
         model.addAttribute("mayRecompute", me.hasAny(Role.LEADERSHIP, Role.DISCIPLINE));
+        model.addAttribute("mayRound", SupervisionRound.mayView(me));
         model.addAttribute("today", LocalDate.now(clock));
         return "work/ledger";
     }
@@ -187,7 +201,8 @@ class WorkPages {
         model.addAttribute("openQueries", open);
         model.addAttribute("can", Can.of(d.permissions(), d.item(), open));
         model.addAttribute("documentKinds", List.of(Document.WORK_PLAN, Document.RISK_ASSESSMENT));
-        model.addAttribute("queries", d.ledger().stream().filter(e -> e.kind() == LedgerKind.QUERY)
+        model.addAttribute("queries", d.ledger().stream()
+                .filter(e -> e.kind() == LedgerKind.QUERY || e.kind() == LedgerKind.OPINION)
                 .collect(Collectors.toMap(LedgerEntry::id, Function.identity())));
         for (String name : List.of("returnForm", "cancelForm", "reworkForm")) {
             addIfAbsent(model, name, new ActionForms.ReasonForm());
@@ -203,6 +218,31 @@ class WorkPages {
         addIfAbsent(model, "decisionForm", new ActionForms.DecisionForm());
         addIfAbsent(model, "rewardForm", new ActionForms.RewardForm());
         addIfAbsent(model, "evidenceForm", new ActionForms.EvidenceForm());
+
+        // files, site inspections (现场查看) and the comparison with two months before (LEDGER-5)
+        model.addAttribute("filesByEntry", attachments.list(me, id).stream()
+                .collect(Collectors.groupingBy(Attachment::ledgerEntryId)));
+        List<Inspection> all = inspections.of(me, id);
+        model.addAttribute("inspectionsByEntry", all.stream()
+                .collect(Collectors.toMap(Inspection::ledgerEntryId, Function.identity())));
+        model.addAttribute("comparison", inspections.comparison(me, id));
+        model.addAttribute("hasInspections", !all.isEmpty());
+        WorkState s = d.item().state();
+        boolean assignedNotCancelled = s != WorkState.DRAFT && s != WorkState.CANCELLED;
+        model.addAttribute("canInspect", d.permissions().inspect() && assignedNotCancelled);
+        model.addAttribute("canEvaluateStage", d.permissions().opinion() && assignedNotCancelled);
+        Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        addIfAbsent(model, "inspectionForm", ActionForms.InspectionForm.blank(LocalDate.now(clock),
+                messages.getMessage("inspection.figure.progress", null, locale),
+                messages.getMessage("inspection.figure.investment", null, locale),
+                messages.getMessage("inspection.figure.investmentUnit", null, locale)));
+        // a form shown again after a refusal keeps three rows to fill in
+        ((ActionForms.InspectionForm) model.getAttribute("inspectionForm")).padFigures(3);
+        addIfAbsent(model, "stageForm", new ActionForms.StageForm());
+        model.addAttribute("inspectorChoices", allPeople(d.item().tenantId()));
+        model.addAttribute("ratings", StageRating.values());
+        model.addAttribute("maxPhoto", attachmentPolicy.maxPhoto().toMegabytes() + " MB");
+        model.addAttribute("maxFile", attachmentPolicy.maxFile().toMegabytes() + " MB");
         return "work/item";
     }
 
@@ -218,11 +258,12 @@ class WorkPages {
         }
     }
 
-    /** Queries without an answer yet. */
+    /** Queries and supervision opinions without an answer yet. */
     private static List<LedgerEntry> openQueries(List<LedgerEntry> ledger) {
         var answered = ledger.stream().filter(e -> e.kind() == LedgerKind.ANSWER).map(LedgerEntry::replyTo)
                 .collect(Collectors.toSet());
-        return ledger.stream().filter(e -> e.kind() == LedgerKind.QUERY && !answered.contains(e.id())).toList();
+        return ledger.stream().filter(e -> (e.kind() == LedgerKind.QUERY || e.kind() == LedgerKind.OPINION)
+                && !answered.contains(e.id())).toList();
     }
 
     @FunctionalInterface
@@ -288,7 +329,7 @@ class WorkPages {
     String report(@PathVariable long id, @Valid @ModelAttribute("reportForm") ActionForms.ReportForm form,
                   BindingResult result, Model model, RedirectAttributes redirect, Locale locale) {
         return perform(id, result, model, redirect, locale, "work.done.reported",
-                me -> work.report(me, id, form.getPercent(), form.getText()));
+                me -> attachments.report(me, id, form.getPercent(), form.getText(), ActionForms.uploads(form.getFiles())));
     }
 
     @PostMapping("/{id}/query")
@@ -302,7 +343,7 @@ class WorkPages {
     String answer(@PathVariable long id, @Valid @ModelAttribute("answerForm") ActionForms.AnswerForm form,
                   BindingResult result, Model model, RedirectAttributes redirect, Locale locale) {
         return perform(id, result, model, redirect, locale, "work.done.answered",
-                me -> work.answer(me, id, form.getQueryId(), form.getText()));
+                me -> attachments.answer(me, id, form.getQueryId(), form.getText(), ActionForms.uploads(form.getFiles())));
     }
 
     @PostMapping("/{id}/opinion")
@@ -352,7 +393,21 @@ class WorkPages {
     String closeOut(@PathVariable long id, @Valid @ModelAttribute("evidenceForm") ActionForms.EvidenceForm form,
                     BindingResult result, Model model, RedirectAttributes redirect, Locale locale) {
         return perform(id, result, model, redirect, locale, "work.done.closedOut",
-                me -> work.closeOut(me, id, form.getEvidence()));
+                me -> attachments.closeOut(me, id, form.getEvidence(), ActionForms.uploads(form.getFiles())));
+    }
+
+    @PostMapping("/{id}/inspections")
+    String inspect(@PathVariable long id, @Valid @ModelAttribute("inspectionForm") ActionForms.InspectionForm form,
+                   BindingResult result, Model model, RedirectAttributes redirect, Locale locale) {
+        return perform(id, result, model, redirect, locale, "inspection.done.recorded",
+                me -> inspections.record(me, id, form.toNew(), ActionForms.uploads(form.getPhotos())));
+    }
+
+    @PostMapping("/{id}/stage-evaluation")
+    String evaluateStage(@PathVariable long id, @Valid @ModelAttribute("stageForm") ActionForms.StageForm form,
+                         BindingResult result, Model model, RedirectAttributes redirect, Locale locale) {
+        return perform(id, result, model, redirect, locale, "inspection.done.stageEvaluated",
+                me -> inspections.evaluateStage(me, id, form.getRating(), form.getRemark()));
     }
 
     @PostMapping("/{id}/evaluate")
