@@ -6,4 +6,9 @@ public class AccessDeniedException extends DomainException {
     public AccessDeniedException() {
         super("error.accessDenied");
     }
+
+    /** Refused with a reason more precise than the general one (e.g. whose letter it is). */
+    public AccessDeniedException(String messageKey, Object... args) {
+        super(messageKey, args);
+    }
 }

@@ -1,0 +1,439 @@
+package cn.taizhang.work.plan;
+
+import cn.taizhang.audit.AuditJournal;
+import cn.taizhang.org.OrgUnit;
+import cn.taizhang.org.Organisation;
+import cn.taizhang.org.Person;
+import cn.taizhang.shared.AccessDeniedException;
+import cn.taizhang.shared.CurrentUser;
+import cn.taizhang.shared.DomainException;
+import cn.taizhang.shared.NotFoundException;
+import cn.taizhang.work.domain.NewItem;
+import cn.taizhang.work.domain.ReportFrequency;
+import cn.taizhang.work.domain.WorkItem;
+import cn.taizhang.work.domain.WorkItems;
+import cn.taizhang.work.domain.WorkSource;
+import cn.taizhang.work.domain.WorkingCalendar;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The plan cascade (WORK-3) and its measurable targets (WORK-4): the township's annual plan, each
+ * group's annual and monthly plans, each member's monthly plan, every line pointing at the line of
+ * the plan above that it serves and, when it is carried out as a work item, at that item.
+ * A plan outside the user's sight is "not found"; one he sees but may not write is refused.
+ */
+@Service
+public class Plans {
+
+    private static final String PLAN_COLUMNS = "id, tenant_id, level, year, month, unit_id, person_id, title, created_by_name";
+    private static final String LINE_COLUMNS = """
+            l.id, l.tenant_id, l.plan_id, l.seq, l.content, l.standard, l.deadline, l.responsible_unit_id,
+            l.responsible_person_id, l.supervising_leader_id, l.serves_line_id, l.work_item_id""";
+
+    private final JdbcClient jdbc;
+    private final PlanAccess access;
+    private final Organisation organisation;
+    private final WorkItems work;
+    private final AuditJournal journal;
+    private final Clock clock;
+
+    Plans(JdbcClient jdbc, PlanAccess access, Organisation organisation, WorkItems work, AuditJournal journal,
+          Clock clock) {
+        this.jdbc = jdbc;
+        this.access = access;
+        this.organisation = organisation;
+        this.work = work;
+        this.journal = journal;
+        this.clock = clock;
+    }
+
+    /** What a page asks for when it starts a plan. */
+    public record NewPlan(PlanLevel level, Integer year, Integer month, Long unitId, Long personId, String title) {
+    }
+
+    /** What a page asks for when it adds a line. */
+    public record NewLine(String content, String standard, LocalDate deadline, Long responsibleUnitId,
+                          Long responsiblePersonId, Long supervisingLeaderId, Long servesLineId) {
+    }
+
+    /** A plan as a list shows it, with the names of its unit and member. */
+    public record PlanView(Plan plan, String unitName, String personName) {
+    }
+
+    /** A line with the names a reader needs and the work item carrying it out. */
+    public record LineView(PlanLine line, String unitName, String personName, String leaderName,
+                           String servesContent, String workItemTitle) {
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    /** The plans of a year the user may see, the cascade's order: township, groups, members. */
+    public List<PlanView> list(CurrentUser user, int year) {
+        PlanAccess.Viewer v = access.member(user);
+        return jdbc.sql("select " + PLAN_COLUMNS + " from plan where tenant_id = :t and year = :y"
+                        + " order by case level when 'TOWNSHIP_ANNUAL' then 0 when 'GROUP_ANNUAL' then 1"
+                        + " when 'GROUP_MONTHLY' then 2 else 3 end, month nulls first, unit_id, person_id, id")
+                .param("t", v.tenantId()).param("y", year).query(Plans::plan).list().stream()
+                .filter(p -> sees(v, p)).map(p -> view(p)).toList();
+    }
+
+    public Plan plan(CurrentUser user, long id) {
+        return visiblePlan(access.member(user), id);
+    }
+
+    public PlanView view(Plan p) {
+        return new PlanView(p, access.unitName(p.tenantId(), p.unitId()), access.personName(p.tenantId(), p.personId()));
+    }
+
+    public boolean mayEdit(CurrentUser user, Plan plan) {
+        return mayEdit(access.member(user), plan);
+    }
+
+    public List<LineView> lines(CurrentUser user, long planId) {
+        Plan p = visiblePlan(access.member(user), planId);
+        return lineViews(jdbc.sql("select " + LINE_COLUMNS + " from plan_line l where l.tenant_id = :t and l.plan_id = :p"
+                        + " order by l.seq").param("t", p.tenantId()).param("p", p.id()).query(Plans::line).list());
+    }
+
+    /** The lines of visible plans one level up in the same period: what a new line may serve. */
+    public List<LineView> servable(CurrentUser user, Plan plan) {
+        PlanAccess.Viewer v = access.member(user);
+        if (plan.level().serves() == null) {
+            return List.of();
+        }
+        return lineViews(jdbc.sql("select " + LINE_COLUMNS + " from plan_line l join plan p on p.id = l.plan_id"
+                        + " where l.tenant_id = :t and p.level = :level and p.year = :y order by p.id, l.seq")
+                .param("t", plan.tenantId()).param("level", plan.level().serves().name()).param("y", plan.year())
+                .query(Plans::line).list().stream()
+                .filter(l -> {
+                    Plan above = find(plan.tenantId(), l.planId());
+                    return sees(v, above) && fitsAbove(plan, above);
+                }).toList());
+    }
+
+    /** The lines of visible plans that serve the given lines (the decomposition the task book shows). */
+    public Map<Long, List<LineView>> servedBy(CurrentUser user, List<LineView> lines) {
+        PlanAccess.Viewer v = access.member(user);
+        if (lines.isEmpty()) {
+            return Map.of();
+        }
+        Set<Long> ids = lines.stream().map(l -> l.line().id()).collect(Collectors.toSet());
+        List<PlanLine> below = jdbc.sql("select " + LINE_COLUMNS + " from plan_line l where l.tenant_id = :t"
+                        + " and l.serves_line_id in (:ids) order by l.deadline, l.id")
+                .param("t", v.tenantId()).param("ids", ids).query(Plans::line).list().stream()
+                .filter(l -> sees(v, find(v.tenantId(), l.planId()))).toList();
+        Map<Long, List<LineView>> out = new LinkedHashMap<>();
+        for (LineView l : lineViews(below)) {
+            out.computeIfAbsent(l.line().servesLineId(), k -> new java.util.ArrayList<>()).add(l);
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ writing
+
+    @Transactional
+    public Plan create(CurrentUser user, NewPlan c) {
+        PlanAccess.Viewer v = access.member(user);
+        long t = v.tenantId();
+        if (c.level() == null) {
+            throw DomainException.atField("level", "plan.level.required");
+        }
+        if (c.year() == null || c.year() < 2000 || c.year() > 2100) {
+            throw DomainException.atField("year", "plan.year.invalid");
+        }
+        Integer month = c.level().monthly() ? c.month() : null;
+        if (c.level().monthly() && (month == null || month < 1 || month > 12)) {
+            throw DomainException.atField("month", "plan.month.required");
+        }
+        OrgUnit unit;
+        Long personId = null;
+        switch (c.level()) {
+            case TOWNSHIP_ANNUAL -> unit = organisation.root(t).orElseThrow();
+            case GROUP_ANNUAL, GROUP_MONTHLY -> {
+                if (c.unitId() == null) {
+                    throw DomainException.atField("unitId", "plan.unit.required");
+                }
+                unit = access.activeUnit(t, c.unitId(), "unitId");
+                if (unit.parentId() == null) {
+                    throw DomainException.atField("unitId", "plan.unit.isTownship");
+                }
+            }
+            default -> {
+                if (c.personId() == null) {
+                    throw DomainException.atField("personId", "plan.person.required");
+                }
+                Person member = access.activePerson(t, c.personId(), "personId");
+                unit = access.unitOf(member);
+                personId = member.id();
+            }
+        }
+        String title = c.title() == null || c.title().isBlank() ? null : c.title().strip();
+        if (title == null) {
+            throw DomainException.atField("title", "plan.title.required");
+        }
+        Plan draft = new Plan(0, t, c.level(), c.year(), month, unit.id(), personId, title, v.user().displayName());
+        if (!mayEdit(v, draft)) {
+            throw new AccessDeniedException();
+        }
+        boolean exists = jdbc.sql("select count(*) from plan where tenant_id = :t and level = :l and year = :y"
+                        + " and coalesce(month, 0) = :m and unit_id = :u and coalesce(person_id, 0) = :p")
+                .param("t", t).param("l", c.level().name()).param("y", c.year()).param("m", month == null ? 0 : month)
+                .param("u", unit.id()).param("p", personId == null ? 0L : personId).query(Long.class).single() > 0;
+        if (exists) {
+            throw DomainException.atField("level", "plan.exists", draft.period(), unit.name());
+        }
+        long id = jdbc.sql("""
+                        insert into plan (tenant_id, level, year, month, unit_id, person_id, title, created_by_name, created_at)
+                        values (:t, :l, :y, :m, :u, :p, :title, :by, :at) returning id""")
+                .param("t", t).param("l", c.level().name()).param("y", c.year()).param("m", month)
+                .param("u", unit.id()).param("p", personId).param("title", title)
+                .param("by", v.user().displayName()).param("at", OffsetDateTime.now(clock)).query(Long.class).single();
+        Plan plan = find(t, id);
+        journal.record(t, "plan.created", "plan", id, "计划 " + plan.period() + " " + title, null, describe(plan), null);
+        return plan;
+    }
+
+    @Transactional
+    public PlanLine addLine(CurrentUser user, long planId, NewLine c) {
+        PlanAccess.Viewer v = access.member(user);
+        Plan plan = editablePlan(v, planId);
+        long t = plan.tenantId();
+        if (c.content() == null || c.content().isBlank()) {
+            throw DomainException.atField("content", "plan.line.content.required");
+        }
+        if (c.standard() == null || c.standard().isBlank()) {
+            throw DomainException.atField("standard", "plan.line.standard.required");
+        }
+        if (c.deadline() == null) {
+            throw DomainException.atField("deadline", "plan.line.deadline.required");
+        }
+        if (c.deadline().isBefore(plan.periodStart())) {
+            throw DomainException.atField("deadline", "plan.line.deadline.beforePeriod", c.deadline().toString(),
+                    plan.period());
+        }
+        if (c.deadline().isAfter(plan.periodEnd())) {
+            throw DomainException.atField("deadline", "plan.line.deadline.afterPeriod", c.deadline().toString(),
+                    plan.period());
+        }
+        Long unitId = c.responsibleUnitId() == null ? Long.valueOf(plan.unitId()) : c.responsibleUnitId();
+        OrgUnit unit = access.activeUnit(t, unitId, "responsibleUnitId");
+        Long personId = c.responsiblePersonId() == null ? plan.personId() : c.responsiblePersonId();
+        if (personId == null) {
+            throw DomainException.atField("responsiblePersonId", "plan.line.responsible.required");
+        }
+        Person responsible = access.activePerson(t, personId, "responsiblePersonId");
+        if (c.supervisingLeaderId() != null) {
+            access.activePerson(t, c.supervisingLeaderId(), "supervisingLeaderId");
+        }
+        if (c.servesLineId() != null) {
+            requireServable(v, plan, c.servesLineId());
+        }
+        int seq = jdbc.sql("select coalesce(max(seq), 0) + 1 from plan_line where plan_id = :p").param("p", plan.id())
+                .query(Integer.class).single();
+        long id = jdbc.sql("""
+                        insert into plan_line (tenant_id, plan_id, seq, content, standard, deadline, responsible_unit_id,
+                                               responsible_person_id, supervising_leader_id, serves_line_id, created_at)
+                        values (:t, :p, :seq, :content, :standard, :deadline, :unit, :person, :leader, :serves, :at)
+                        returning id""")
+                .param("t", t).param("p", plan.id()).param("seq", seq).param("content", c.content().strip())
+                .param("standard", c.standard().strip()).param("deadline", c.deadline()).param("unit", unit.id())
+                .param("person", responsible.id()).param("leader", c.supervisingLeaderId())
+                .param("serves", c.servesLineId()).param("at", OffsetDateTime.now(clock)).query(Long.class).single();
+        PlanLine line = findLine(t, id);
+        journal.record(t, "plan.line.added", "plan_line", id, "计划 " + plan.period() + " 第" + seq + "条 " + line.content(),
+                null, describe(line), null);
+        return line;
+    }
+
+    /** Carries a line out as an existing work item the user can see. */
+    @Transactional
+    public PlanLine linkItem(CurrentUser user, long lineId, Long workItemId) {
+        PlanAccess.Viewer v = access.member(user);
+        PlanLine line = editableLine(v, lineId);
+        requireNoItem(line);
+        if (workItemId == null) {
+            throw DomainException.atField("workItemId", "plan.line.item.required");
+        }
+        WorkItem item;
+        try {
+            item = work.item(user, workItemId);
+        } catch (NotFoundException e) {
+            throw DomainException.atField("workItemId", "plan.line.item.unknown", String.valueOf(workItemId));
+        }
+        return setItem(line, item.id(), "plan.line.linked");
+    }
+
+    /** Carries a line out as a new work item (a draft of the chosen category, source 年度目标) and links it. */
+    @Transactional
+    public PlanLine createItem(CurrentUser user, long lineId, String categoryCode) {
+        PlanAccess.Viewer v = access.member(user);
+        PlanLine line = editableLine(v, lineId);
+        requireNoItem(line);
+        LocalDate today = OffsetDateTime.now(clock).atZoneSameInstant(WorkingCalendar.CHINA).toLocalDate();
+        WorkItem item = work.create(user, new NewItem(line.content(), categoryCode, WorkSource.ANNUAL_TARGET,
+                line.responsibleUnitId(), List.of(), line.responsiblePersonId(), line.supervisingLeaderId(),
+                today.isAfter(line.deadline()) ? line.deadline() : today, line.deadline(), line.standard(), null,
+                ReportFrequency.MONTHLY, null, List.of(), null, List.of(), false));
+        return setItem(line, item.id(), "plan.line.itemCreated");
+    }
+
+    private static void requireNoItem(PlanLine line) {
+        if (line.workItemId() != null) {
+            throw DomainException.atField("workItemId", "plan.line.item.already", String.valueOf(line.workItemId()));
+        }
+    }
+
+    private PlanLine setItem(PlanLine line, long itemId, String action) {
+        jdbc.sql("update plan_line set work_item_id = :w where id = :id and tenant_id = :t")
+                .param("w", itemId).param("id", line.id()).param("t", line.tenantId()).update();
+        PlanLine after = findLine(line.tenantId(), line.id());
+        journal.record(line.tenantId(), action, "plan_line", line.id(), "计划条目 " + line.content() + " → 事项 " + itemId,
+                describe(line), describe(after), null);
+        return after;
+    }
+
+    // ------------------------------------------------------------------ rules
+
+    private boolean sees(PlanAccess.Viewer v, Plan p) {
+        if (p.tenantId() != v.tenantId()) {
+            return false;
+        }
+        if (p.level() == PlanLevel.MEMBER_MONTHLY) {
+            return access.person(p.tenantId(), p.personId()).map(person -> access.seesPerson(v, person)).orElse(false);
+        }
+        return access.unit(p.tenantId(), p.unitId()).map(u -> access.seesUnit(v, u)).orElse(false);
+    }
+
+    private boolean mayEdit(PlanAccess.Viewer v, Plan p) {
+        return switch (p.level()) {
+            case TOWNSHIP_ANNUAL -> v.leadership();
+            case GROUP_ANNUAL, GROUP_MONTHLY -> access.unit(p.tenantId(), p.unitId())
+                    .map(u -> access.managesUnit(v, u)).orElse(false);
+            case MEMBER_MONTHLY -> Objects.equals(p.personId(), v.user().personId())
+                    || access.person(p.tenantId(), p.personId()).map(person -> access.managesPerson(v, person)).orElse(false);
+        };
+    }
+
+    /** The plan above fits: one level up, the same year, and for monthly plans the same month or group. */
+    private boolean fitsAbove(Plan plan, Plan above) {
+        if (above.level() != plan.level().serves() || above.year() != plan.year()) {
+            return false;
+        }
+        return switch (plan.level()) {
+            case GROUP_MONTHLY -> above.unitId() == plan.unitId();
+            case MEMBER_MONTHLY -> Objects.equals(above.month(), plan.month())
+                    && access.unit(plan.tenantId(), plan.unitId()).map(OrgUnit::path).orElse("")
+                    .startsWith(access.unit(above.tenantId(), above.unitId()).map(OrgUnit::path).orElse("?"));
+            default -> true;
+        };
+    }
+
+    private void requireServable(PlanAccess.Viewer v, Plan plan, long servesLineId) {
+        if (plan.level().serves() == null) {
+            throw DomainException.atField("servesLineId", "plan.line.serves.top");
+        }
+        // another tenant's line, or one the user cannot see, reads as unknown
+        PlanLine above = jdbc.sql("select " + LINE_COLUMNS + " from plan_line l where l.tenant_id = :t and l.id = :id")
+                .param("t", plan.tenantId()).param("id", servesLineId).query(Plans::line).optional()
+                .filter(l -> sees(v, find(plan.tenantId(), l.planId())))
+                .orElseThrow(() -> DomainException.atField("servesLineId", "plan.line.serves.unknown",
+                        String.valueOf(servesLineId)));
+        if (!fitsAbove(plan, find(plan.tenantId(), above.planId()))) {
+            throw DomainException.atField("servesLineId", "plan.line.serves.wrongLevel", above.content());
+        }
+    }
+
+    private Plan visiblePlan(PlanAccess.Viewer v, long id) {
+        return jdbc.sql("select " + PLAN_COLUMNS + " from plan where tenant_id = :t and id = :id")
+                .param("t", v.tenantId()).param("id", id).query(Plans::plan).optional()
+                .filter(p -> sees(v, p)).orElseThrow(() -> new NotFoundException("plan", id));
+    }
+
+    private Plan editablePlan(PlanAccess.Viewer v, long id) {
+        Plan p = visiblePlan(v, id);
+        if (!mayEdit(v, p)) {
+            throw new AccessDeniedException();
+        }
+        return p;
+    }
+
+    private PlanLine editableLine(PlanAccess.Viewer v, long lineId) {
+        PlanLine line = jdbc.sql("select " + LINE_COLUMNS + " from plan_line l where l.tenant_id = :t and l.id = :id")
+                .param("t", v.tenantId()).param("id", lineId).query(Plans::line).optional()
+                .orElseThrow(() -> new NotFoundException("plan_line", lineId));
+        editablePlan(v, line.planId());
+        return line;
+    }
+
+    private Plan find(long tenantId, long id) {
+        return jdbc.sql("select " + PLAN_COLUMNS + " from plan where tenant_id = :t and id = :id")
+                .param("t", tenantId).param("id", id).query(Plans::plan).single();
+    }
+
+    private PlanLine findLine(long tenantId, long id) {
+        return jdbc.sql("select " + LINE_COLUMNS + " from plan_line l where l.tenant_id = :t and l.id = :id")
+                .param("t", tenantId).param("id", id).query(Plans::line).single();
+    }
+
+    private List<LineView> lineViews(List<PlanLine> lines) {
+        return lines.stream().map(l -> {
+            String serves = l.servesLineId() == null ? null : jdbc.sql("select content from plan_line where id = :id")
+                    .param("id", l.servesLineId()).query(String.class).optional().orElse(null);
+            String item = l.workItemId() == null ? null : jdbc.sql("select title from work_item where id = :id and tenant_id = :t")
+                    .param("id", l.workItemId()).param("t", l.tenantId()).query(String.class).optional().orElse(null);
+            return new LineView(l, access.unitName(l.tenantId(), l.responsibleUnitId()),
+                    access.personName(l.tenantId(), l.responsiblePersonId()),
+                    access.personName(l.tenantId(), l.supervisingLeaderId()), serves, item);
+        }).toList();
+    }
+
+    private static Map<String, Object> describe(Plan p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("level", p.level().name());
+        m.put("period", p.period());
+        m.put("unitId", p.unitId());
+        m.put("personId", p.personId());
+        m.put("title", p.title());
+        return m;
+    }
+
+    private static Map<String, Object> describe(PlanLine l) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("planId", l.planId());
+        m.put("seq", l.seq());
+        m.put("content", l.content());
+        m.put("standard", l.standard());
+        m.put("deadline", l.deadline().toString());
+        m.put("responsibleUnitId", l.responsibleUnitId());
+        m.put("responsiblePersonId", l.responsiblePersonId());
+        m.put("supervisingLeaderId", l.supervisingLeaderId());
+        m.put("servesLineId", l.servesLineId());
+        m.put("workItemId", l.workItemId());
+        return m;
+    }
+
+    private static Plan plan(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Plan(rs.getLong("id"), rs.getLong("tenant_id"), PlanLevel.valueOf(rs.getString("level")),
+                rs.getInt("year"), (Integer) rs.getObject("month"), rs.getLong("unit_id"),
+                (Long) rs.getObject("person_id"), rs.getString("title"), rs.getString("created_by_name"));
+    }
+
+    private static PlanLine line(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new PlanLine(rs.getLong("id"), rs.getLong("tenant_id"), rs.getLong("plan_id"), rs.getInt("seq"),
+                rs.getString("content"), rs.getString("standard"), rs.getObject("deadline", LocalDate.class),
+                rs.getLong("responsible_unit_id"), rs.getLong("responsible_person_id"),
+                (Long) rs.getObject("supervising_leader_id"), (Long) rs.getObject("serves_line_id"),
+                (Long) rs.getObject("work_item_id"));
+    }
+}
