@@ -77,6 +77,8 @@ class WorkBrowserTest extends BrowserSupport {
         page.fill("#report-percent", "50");
         page.fill("#report-text", "完成1.6公里。");
         page.click("#report-form button");
+        // each form posts and the page comes back: wait for it before filling the next form
+        assertThat(page.locator("#history")).containsText("完成1.6公里。");
         page.fill("#completion-text", "全部完工，群众满意。");
         page.click("#completion-form button");
         assertThat(page.locator("#item-state")).hasText("申请办结");
@@ -88,6 +90,7 @@ class WorkBrowserTest extends BrowserSupport {
             page.fill("#points" + personId(code), "10");
         }
         page.click("#reward-form button");
+        assertThat(page.locator("#history")).containsText("提交奖惩结果");
         page.fill("#close-out-evidence", "城建办验收合格，资料归档。");
         page.click("#close-out-form button");
         assertThat(page.locator("#item-state")).hasText("已销号");
