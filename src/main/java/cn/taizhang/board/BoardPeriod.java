@@ -4,6 +4,7 @@ import cn.taizhang.method.MethodDefinition.Period;
 import cn.taizhang.shared.DomainException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.IsoFields;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,6 +48,23 @@ public record BoardPeriod(String text, Period kind) {
             kind = Period.YEAR;
         }
         return new BoardPeriod(t, kind);
+    }
+
+    /**
+     * The period of a board's cadence that contains the day; a board posted on each result gathers a
+     * month per issue.
+     */
+    public static BoardPeriod containing(Period cadence, LocalDate day) {
+        String text = switch (cadence == null ? Period.MONTH : cadence) {
+            case YEAR -> String.valueOf(day.getYear());
+            case HALF_YEAR -> day.getYear() + "-H" + (day.getMonthValue() <= 6 ? 1 : 2);
+            case QUARTER -> day.getYear() + "-Q" + ((day.getMonthValue() - 1) / 3 + 1);
+            case WEEK -> String.format("%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR),
+                    day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+            case DAY -> day.toString();
+            default -> String.format("%d-%02d", day.getYear(), day.getMonthValue());
+        };
+        return parse(text);
     }
 
     /** Refuses a period of another length than the board's cadence. */

@@ -2,6 +2,7 @@ package cn.taizhang.scoring;
 
 import cn.taizhang.board.BoardEntriesProposed;
 import cn.taizhang.board.BoardEntry;
+import cn.taizhang.board.BoardPeriod;
 import cn.taizhang.method.MethodDefinition.Board;
 import cn.taizhang.method.MethodDefinition.BoardKind;
 import cn.taizhang.method.MethodDefinition.SubjectKind;
@@ -62,16 +63,8 @@ class ConfirmedResultsToBoards {
         return p.title();
     }
 
-    /** The period form of the board's cadence; boards posted on each result gather a month per draft. */
+    /** The period of the board's cadence the day falls in (BoardPeriod.containing). */
     static String period(Board board, LocalDate day) {
-        return switch (board.cadence()) {
-            case YEAR -> String.valueOf(day.getYear());
-            case HALF_YEAR -> day.getYear() + "-H" + (day.getMonthValue() <= 6 ? 1 : 2);
-            case QUARTER -> day.getYear() + "-Q" + ((day.getMonthValue() - 1) / 3 + 1);
-            case WEEK -> String.format("%d-W%02d", day.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR),
-                    day.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-            case DAY -> day.toString();
-            default -> String.format("%d-%02d", day.getYear(), day.getMonthValue());
-        };
+        return BoardPeriod.containing(board.cadence(), day).text();
     }
 }

@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -105,6 +106,35 @@ class WorkPagesTest {
             req.param(params[i], params[i + 1]);
         }
         return mvc.perform(req);
+    }
+
+    /** BOARD-5: the filtered ledger's stage progress goes to the board that carries it, for review and notice. */
+    @Test
+    void theLeadershipHandsTheLedgersStageProgressToTheBoardForNotice_BOARD5() throws Exception {
+        String title = "农村道路提质改造 " + System.nanoTime();
+        long id = created(mvc.perform(newCentral(title)));
+        // staff may not; the button is the leadership's and the discipline office's
+        mvc.perform(post("/work/notice").with(signedIn.as("ganbu")).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(get("/work").with(signedIn.as("zuzhang"))).andExpect(content().string(not(containsString("ledger-notice"))));
+        mvc.perform(get("/work").with(signedIn.as("shuji"))).andExpect(content().string(containsString("ledger-notice")));
+
+        String board = mvc.perform(post("/work/notice").with(signedIn.as("shuji")).with(csrf())
+                        .param("unit", String.valueOf(construction)).param("state", "ASSIGNED"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("flash", containsString("阶段进展交给榜示草稿")))
+                .andReturn().getResponse().getRedirectedUrl();
+        assertThat(board).matches("/boards/issues/\\d+");
+        // wusi's red board carries 工作各阶段进展情况; the line names the responsible person and the lead unit
+        assertThat(jdbc.sql("""
+                        select i.board_code || '|' || e.subject_name || '|' || e.subject_post || '|' || e.fact
+                        from board_entry e join board_issue i on i.id = e.issue_id
+                        where e.source_module = 'work' and e.source_id = :s""")
+                .param("s", id + ":2026-09-01").query(String.class).single())
+                .isEqualTo("red|何永强|城建组|" + title + "：已交办，进度 0%，期限 2026-10-30");
+        // handing over again the same day adds nothing
+        mvc.perform(post("/work/notice").with(signedIn.as("shuji")).with(csrf())
+                        .param("unit", String.valueOf(construction)).param("state", "ASSIGNED"))
+                .andExpect(flash().attribute("flash", containsString("已经交给榜示")));
     }
 
     @Test

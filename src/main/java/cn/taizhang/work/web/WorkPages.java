@@ -22,6 +22,7 @@ import cn.taizhang.work.domain.StageRating;
 import cn.taizhang.work.domain.SupervisionRound;
 import cn.taizhang.work.domain.LedgerEntry;
 import cn.taizhang.work.domain.LedgerFilter;
+import cn.taizhang.work.domain.StageProgressNotices;
 import cn.taizhang.work.domain.LedgerKind;
 import cn.taizhang.work.domain.LedgerRow;
 import cn.taizhang.work.domain.Light;
@@ -115,6 +116,7 @@ class WorkPages {
         model.addAttribute("mayCreate", mayCreate(me));
         model.addAttribute("mayRecompute", me.hasAny(Role.LEADERSHIP, Role.DISCIPLINE));
         model.addAttribute("mayRound", SupervisionRound.mayView(me));
+        model.addAttribute("mayNotice", StageProgressNotices.mayHandOver(me));
         model.addAttribute("today", LocalDate.now(clock));
         return "work/ledger";
     }
