@@ -378,16 +378,15 @@ public class WorkItems {
         WorkingCalendar calendar = calendars.calendar(tenantId);
         LightPolicy policy = policy(tenantId);
         ZonedDateTime now = ZonedDateTime.now(clock);
-        int changed = 0;
+        List<WorkItemRepository.NewLight> changed = new ArrayList<>();
         for (WorkItemRepository.LightInput in : items.underWay(tenantId)) {
             LightPolicy.Verdict v = policy.evaluate(calendar, in.startDate(), in.deadline(), in.progress(), now);
             if (v.light() != in.light()) {
-                items.setLight(tenantId, in.id(), v.light());
-                items.insertLightChange(tenantId, in.id(), change(in.light(), v, now.toOffsetDateTime()));
-                changed++;
+                changed.add(new WorkItemRepository.NewLight(in.id(), change(in.light(), v, now.toOffsetDateTime())));
             }
         }
-        return changed;
+        items.setLights(tenantId, changed);
+        return changed.size();
     }
 
     @Transactional
