@@ -13,8 +13,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -77,21 +79,24 @@ public class Reminders {
             Long supervisor = o.assessorId() != null ? o.assessorId() : o.supervisingLeaderId();
             Long leader = o.leaderId() != null ? o.leaderId() : o.supervisingLeaderId();
             if (waited >= after && supervisor != null && supervisor != o.responsibleId()) {
-                due.add(new ReminderRepository.Due(o.itemId(), o.reason(), o.refId(), 1, supervisor, o.light(), o.dueOn()));
+                due.add(new ReminderRepository.Due(o.itemId(), o.itemTitle(), o.reason(), o.refId(), 1, supervisor, o.light(), o.dueOn()));
             }
             if (waited >= 2 * after && leader != null && leader != o.responsibleId() && !Objects.equals(leader, supervisor)) {
-                due.add(new ReminderRepository.Due(o.itemId(), o.reason(), o.refId(), 2, leader, o.light(), o.dueOn()));
+                due.add(new ReminderRepository.Due(o.itemId(), o.itemTitle(), o.reason(), o.refId(), 2, leader, o.light(), o.dueOn()));
             }
         }
-        int created = 0;
-        for (ReminderRepository.Due d : due) {
-            Optional<Long> id = reminders.insert(tenantId, d, now);
-            if (id.isPresent()) {
-                created++;
-                send(tenantId, id.get(), d, now);
+        List<ReminderRepository.Created> created = reminders.insert(tenantId, due, now);
+        Map<Long, Optional<Person>> people = new HashMap<>();
+        List<Long> sent = new ArrayList<>();
+        for (ReminderRepository.Created c : created) {
+            Optional<Person> person = people.computeIfAbsent(c.due().personId(),
+                    p -> organisation.findPersonInTenant(tenantId, p));
+            if (send(tenantId, c, person.orElse(null))) {
+                sent.add(c.id());
             }
         }
-        return created;
+        reminders.sent(tenantId, sent, now);
+        return created.size();
     }
 
     static int escalateAfter(MethodDefinition definition) {
@@ -113,18 +118,19 @@ public class Reminders {
     }
 
     // The inbox is already written; a failing sender is recorded on the message and the run goes on.
-    private void send(long tenantId, long id, ReminderRepository.Due d, OffsetDateTime now) {
-        Person person = organisation.findPersonInTenant(tenantId, d.personId()).orElse(null);
-        String title = reminders.itemTitle(tenantId, d.itemId());
+    private boolean send(long tenantId, ReminderRepository.Created c, Person person) {
+        ReminderRepository.Due d = c.due();
         String text = messages.getMessage("reminder.text." + d.reason().name() + "." + d.step(),
-                new Object[] {title, lightName(d.light()), d.dueOn() == null ? "" : d.dueOn().toString()}, Locale.CHINA);
+                new Object[] {d.itemTitle(), lightName(d.light()), d.dueOn() == null ? "" : d.dueOn().toString()},
+                Locale.CHINA);
         try {
-            sender.send(new OutgoingReminder(tenantId, id, d.personId(), person == null ? null : person.name(),
+            sender.send(new OutgoingReminder(tenantId, c.id(), d.personId(), person == null ? null : person.name(),
                     person == null ? null : person.phone(), d.itemId(), d.step(), text));
-            reminders.sent(tenantId, id, now);
+            return true;
         } catch (RuntimeException e) {
-            log.warn("reminder {} could not be sent: {}", id, e.toString());
-            reminders.sendFailed(tenantId, id, e.toString());
+            log.warn("reminder {} could not be sent: {}", c.id(), e.toString());
+            reminders.sendFailed(tenantId, c.id(), e.toString());
+            return false;
         }
     }
 
