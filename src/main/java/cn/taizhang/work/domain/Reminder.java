@@ -13,6 +13,11 @@ public record Reminder(long id, long itemId, String itemTitle, Reason reason, in
     /** LIGHT: the light turned yellow or red; DEADLINE_PASSED: the item's deadline passed; OPINION_*: a supervision opinion's deadline nears or passed without an answer. */
     public enum Reason { LIGHT, DEADLINE_PASSED, OPINION_DUE, OPINION_OVERDUE }
 
+    /** When it was created, on the township's clock (Asia/Shanghai), for display. */
+    public java.time.LocalDateTime createdInChina() {
+        return createdAt.atZoneSameInstant(WorkingCalendar.CHINA).toLocalDateTime();
+    }
+
     public boolean unread() {
         return readAt == null;
     }
