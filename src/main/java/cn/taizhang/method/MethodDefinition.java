@@ -281,8 +281,10 @@ public record MethodDefinition(
     }
 
     /** Green/yellow/red of an item (WORK-7): yellow within N working days of the due date or behind by a range of points. */
+    /** escalateAfterWorkingDays: how long a reminder (催办) waits for a report before it goes one step up. */
     public record TrafficLight(@Required Integer yellowWithinWorkingDays, PointRange yellowPointsBehind,
-                               boolean redWhenOverdue, BigDecimal redPointsBehind, String note) {
+                               boolean redWhenOverdue, BigDecimal redPointsBehind, Integer escalateAfterWorkingDays,
+                               String note) {
     }
 
     public record Competition(@Required String code, @Required String name, @Required Period period,

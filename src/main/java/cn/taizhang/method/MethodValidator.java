@@ -360,6 +360,9 @@ final class MethodValidator {
         var t = pr.trafficLight();
         if (t != null) {
             String tp = p + ".trafficLight";
+            if (t.escalateAfterWorkingDays() != null && t.escalateAfterWorkingDays() < 1) {
+                problem(tp + ".escalateAfterWorkingDays", "reminder.problem.escalateAfter", t.escalateAfterWorkingDays());
+            }
             if (t.yellowWithinWorkingDays() < 0) {
                 problem(tp + ".yellowWithinWorkingDays", "method.problem.negative", t.yellowWithinWorkingDays());
             }

@@ -74,7 +74,7 @@ class LightPolicyTest {
     @Test
     void thresholdsComeFromTheMethodsTrafficLight_WORK7() {
         var light = new MethodDefinition.TrafficLight(5,
-                new MethodDefinition.PointRange(BigDecimal.valueOf(20), BigDecimal.valueOf(40)), false, BigDecimal.valueOf(40), null);
+                new MethodDefinition.PointRange(BigDecimal.valueOf(20), BigDecimal.valueOf(40)), false, BigDecimal.valueOf(40), null, null);
         var practices = new MethodDefinition.Practices(null, null, null, null, null, null, null, null, null, null, null,
                 null, light, null, null, null, null, null);
         var def = new MethodDefinition("x", "x", null, null, java.util.List.of(), null, null, null, java.util.List.of(),

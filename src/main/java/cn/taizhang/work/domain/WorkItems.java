@@ -43,6 +43,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class WorkItems {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(WorkItems.class);
+
     private final WorkItemRepository items;
     private final CalendarRepository calendars;
     private final TenantMethods methods;
@@ -378,16 +380,22 @@ public class WorkItems {
         WorkingCalendar calendar = calendars.calendar(tenantId);
         LightPolicy policy = policy(tenantId);
         ZonedDateTime now = ZonedDateTime.now(clock);
-        int changed = 0;
-        for (WorkItemRepository.LightInput in : items.underWay(tenantId)) {
+        long started = System.nanoTime();
+        List<WorkItemRepository.LightInput> underWay = items.underWay(tenantId);
+        long read = System.nanoTime();
+        List<WorkItemRepository.NewLight> changed = new ArrayList<>();
+        for (WorkItemRepository.LightInput in : underWay) {
             LightPolicy.Verdict v = policy.evaluate(calendar, in.startDate(), in.deadline(), in.progress(), now);
             if (v.light() != in.light()) {
-                items.setLight(tenantId, in.id(), v.light());
-                items.insertLightChange(tenantId, in.id(), change(in.light(), v, now.toOffsetDateTime()));
-                changed++;
+                changed.add(new WorkItemRepository.NewLight(in.id(), change(in.light(), v, now.toOffsetDateTime())));
             }
         }
-        return changed;
+        long evaluated = System.nanoTime();
+        items.setLights(tenantId, changed);
+        log.debug("recomputeLights tenant {}: read {} items in {} ms, evaluated in {} ms, wrote {} changes in {} ms",
+                tenantId, underWay.size(), (read - started) / 1_000_000, (evaluated - read) / 1_000_000, changed.size(),
+                (System.nanoTime() - evaluated) / 1_000_000);
+        return changed.size();
     }
 
     @Transactional

@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -23,7 +24,7 @@ public final class WorkingCalendar {
     public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     public static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
 
-    private final Map<LocalDate, Boolean> exceptions;
+    private final NavigableMap<LocalDate, Boolean> exceptions;
     private final Set<Integer> coveredYears;
 
     public WorkingCalendar(Map<LocalDate, Boolean> exceptions) {
@@ -61,15 +62,37 @@ public final class WorkingCalendar {
         return days;
     }
 
-    /** How many working days lie in {@code from..to}, both included (0 when to is before from). */
+    /**
+     * How many working days lie in {@code from..to}, both included (0 when to is before from): the
+     * weekdays counted by arithmetic, corrected by the calendar's exceptions in the range, so that the
+     * nightly recomputation of 100,000 lights does not walk every day.
+     */
     public int countWorkingDays(LocalDate from, LocalDate to) {
-        int n = 0;
-        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-            if (isWorkingDay(d)) {
+        if (to.isBefore(from)) {
+            return 0;
+        }
+        long days = to.toEpochDay() - from.toEpochDay() + 1;
+        long n = days / 7 * 5;
+        LocalDate d = from.plusDays(days / 7 * 7);
+        for (; !d.isAfter(to); d = d.plusDays(1)) {
+            if (!isWeekend(d)) {
                 n++;
             }
         }
-        return n;
+        for (Map.Entry<LocalDate, Boolean> e : exceptions.subMap(from, true, to, true).entrySet()) {
+            boolean weekend = isWeekend(e.getKey());
+            if (e.getValue() && weekend) {
+                n++;
+            } else if (!e.getValue() && !weekend) {
+                n--;
+            }
+        }
+        return (int) n;
+    }
+
+    private static boolean isWeekend(LocalDate day) {
+        DayOfWeek dow = day.getDayOfWeek();
+        return dow == DayOfWeek.SATURDAY || dow == DayOfWeek.SUNDAY;
     }
 
     /** The moment a deadline ends: 23:59:59 Asia/Shanghai of that day. */
