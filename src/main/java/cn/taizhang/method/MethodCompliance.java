@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,7 +29,11 @@ public class MethodCompliance {
     private final AuditJournal journal;
     private final Clock clock;
 
-    MethodCompliance(JdbcClient jdbc, TenantMethods methods, AuditJournal journal, Clock clock) {
+    private final ApplicationEventPublisher events;
+
+    MethodCompliance(JdbcClient jdbc, TenantMethods methods, AuditJournal journal, Clock clock,
+                     ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.methods = methods;
         this.journal = journal;
@@ -97,6 +102,7 @@ public class MethodCompliance {
                 before.map(MethodCompliance::state).orElse(null),
                 Map.of("flagCode", flagCode, "documentNumber", documentNumber.trim(),
                         "approvingBody", approvingBody.trim(), "approvedOn", approvedOn.toString()), null);
+        events.publishEvent(new ComplianceBasisRecorded(tenantId, flagCode));
         return approval(tenantId, flagCode).orElseThrow();
     }
 

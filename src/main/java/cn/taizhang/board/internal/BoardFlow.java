@@ -63,9 +63,11 @@ public class BoardFlow {
 
     private final ApplicationEventPublisher events;
     private final VillageWindows villages;
+    private final PublicBoards publicBoards;
 
     BoardFlow(BoardRepository repo, TenantMethods methods, Organisation organisation, AuditJournal journal,
-              Clock clock, ApplicationEventPublisher events, VillageWindows villages) {
+              Clock clock, ApplicationEventPublisher events, VillageWindows villages, PublicBoards publicBoards) {
+        this.publicBoards = publicBoards;
         this.villages = villages;
         this.repo = repo;
         this.methods = methods;
@@ -387,6 +389,7 @@ public class BoardFlow {
         if (!repo.seal(tenantId, issueId, issue.version(), user.displayName(), at, seq, previous, hash)) {
             throw new DomainException("error.changedMeanwhile");
         }
+        publicBoards.forget(tenantId);
         BoardIssue stored = issue(tenantId, issueId);
         if (!hash.equals(Seal.hash(stored, repo.entries(tenantId, issueId)))) {
             throw new IllegalStateException("the stored issue " + issue.code() + " does not reproduce its seal");

@@ -9,6 +9,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import cn.taizhang.method.ComplianceBasisRecorded;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.stereotype.Service;
 
 /**
@@ -51,8 +55,9 @@ public class PublicBoards {
 
     /**
      * The tenant's public page. Residents read it far more often than anything is published, so the
-     * published public issues with their entries are kept in memory until the tenant's chain grows
-     * (a publication or a correction changes its head); retention and the recorded bases are checked on every call.
+     * published public issues with their entries and the recorded bases are kept in memory: dropped
+     * on a publication or a recorded basis in this server, and checked against the database (the
+     * chain head and the bases) at most once a second; retention is checked on every call.
      */
     public List<PublicIssue> of(long tenantId) {
         return page(tenantId).issues();
@@ -67,25 +72,58 @@ public class PublicBoards {
 
     public PublicPage page(long tenantId) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        String chainHead = repo.chainHead(tenantId);
+        long nanos = System.nanoTime();
         Published published = cache.get(tenantId);
-        if (published == null || !published.chainHead().equals(chainHead)) {
-            published = new Published(chainHead, repo.issues(tenantId, List.of(IssueStatus.PUBLISHED)).stream()
-                    .filter(i -> i.visibility() == Visibility.PUBLIC && !i.retentionOver(now))
-                    .map(i -> new PublicIssue(i, entries(i)))
-                    .toList());
+        if (published == null || nanos - published.checkedAt() > REVALIDATE_NANOS) {
+            String chainHead = repo.chainHead(tenantId);
+            List<PublicIssue> issues = published != null && published.chainHead().equals(chainHead)
+                    ? published.issues()
+                    : repo.issues(tenantId, List.of(IssueStatus.PUBLISHED)).stream()
+                            .filter(i -> i.visibility() == Visibility.PUBLIC && !i.retentionOver(now))
+                            .map(i -> new PublicIssue(i, entries(i)))
+                            .toList();
+            published = new Published(chainHead, issues, compliance.effectiveFlags(tenantId), nanos);
             cache.put(tenantId, published);
         }
-        Set<String> effective = compliance.effectiveFlags(tenantId);
+        Set<String> effective = published.effective();
         List<PublicIssue> shown = published.issues().stream()
                 .filter(p -> !p.issue().retentionOver(now) && effective.containsAll(p.issue().publicRequires()))
                 .toList();
-        String version = chainHead + shown.stream().map(p -> String.valueOf(p.issue().id()))
+        String version = published.chainHead() + shown.stream().map(p -> String.valueOf(p.issue().id()))
                 .collect(Collectors.joining(",", ":", ""));
         return new PublicPage(version, shown);
     }
 
-    /** The published public issues of a tenant as they stood when its chain ended in the given hash. */
-    private record Published(String chainHead, List<PublicIssue> issues) {
+    /**
+     * Forgets what is kept of a tenant's public boards, after a publication or a recorded basis in
+     * this server (another server sees it within REVALIDATE_NANOS); after the commit, so that a
+     * reader in between does not keep the state before it.
+     */
+    public void forget(long tenantId) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    cache.remove(tenantId);
+                }
+            });
+        } else {
+            cache.remove(tenantId);
+        }
     }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(ComplianceBasisRecorded recorded) {
+        cache.remove(recorded.tenantId());
+    }
+
+    /**
+     * The published public issues of a tenant as they stood when its chain ended in the given hash,
+     * with the flags effective then, checked against the database at checkedAt (System.nanoTime).
+     */
+    private record Published(String chainHead, List<PublicIssue> issues, Set<String> effective, long checkedAt) {
+    }
+
+    /** How long what is kept is trusted before the chain head and the bases are read again: 1 s. */
+    private static final long REVALIDATE_NANOS = 1_000_000_000L;
 }

@@ -4,9 +4,8 @@ import cn.taizhang.board.internal.BoardVerifier;
 import cn.taizhang.board.internal.PublicBoards;
 import cn.taizhang.board.internal.PublicBoards.PublicIssue;
 import cn.taizhang.board.internal.PublicBoards.PublicPage;
-import cn.taizhang.board.internal.VillageWindows;
-import cn.taizhang.org.OrgUnit;
 import cn.taizhang.board.internal.Verification;
+import cn.taizhang.org.OrgUnit;
 import cn.taizhang.org.Tenant;
 import cn.taizhang.org.Tenants;
 import cn.taizhang.shared.NotFoundException;
@@ -36,16 +35,14 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RequestMapping("/public")
 class PublicBoardPages {
 
-    private final Tenants tenants;
     private final PublicBoards publicBoards;
     private final BoardVerifier verifier;
     private final RenderedPages rendered;
-    private final VillageWindows villages;
+    private final PublicTownships townships;
 
-    PublicBoardPages(Tenants tenants, PublicBoards publicBoards, BoardVerifier verifier, RenderedPages rendered,
-                     VillageWindows villages) {
-        this.villages = villages;
-        this.tenants = tenants;
+    PublicBoardPages(PublicBoards publicBoards, BoardVerifier verifier, RenderedPages rendered,
+                     PublicTownships townships) {
+        this.townships = townships;
         this.publicBoards = publicBoards;
         this.verifier = verifier;
         this.rendered = rendered;
@@ -87,9 +84,10 @@ class PublicBoardPages {
     @GetMapping("/{tenantCode}")
     ResponseEntity<byte[]> boards(@PathVariable String tenantCode, Model model, Locale locale,
                                   HttpServletRequest request, HttpServletResponse response) throws Exception {
-        Tenant tenant = activeTenant(tenants, tenantCode);
+        PublicTownships.Township township = townships.of(tenantCode);
+        Tenant tenant = township.tenant();
         PublicPage page = publicBoards.page(tenant.id());
-        List<OrgUnit> windows = villages.villages(tenant.id());
+        List<OrgUnit> windows = township.villages();
         model.addAttribute("tenant", tenant);
         model.addAttribute("issues", page.issues());
         model.addAttribute("villages", windows);
@@ -106,8 +104,9 @@ class PublicBoardPages {
     ResponseEntity<byte[]> village(@PathVariable String tenantCode, @PathVariable String villageCode, Model model,
                                    Locale locale, HttpServletRequest request, HttpServletResponse response)
             throws Exception {
-        Tenant tenant = activeTenant(tenants, tenantCode);
-        OrgUnit village = villages.villages(tenant.id()).stream().filter(v -> v.code().equals(villageCode))
+        PublicTownships.Township township = townships.of(tenantCode);
+        Tenant tenant = township.tenant();
+        OrgUnit village = township.villages().stream().filter(v -> v.code().equals(villageCode))
                 .findFirst().orElseThrow(() -> new NotFoundException("village", villageCode));
         PublicPage page = publicBoards.page(tenant.id());
         List<PublicIssue> issues = page.issues().stream()
