@@ -1,7 +1,21 @@
 -- wrk script: each request asks for a different filtered, sorted page of the ledger
 -- (unit, category, light and a due-date quarter), so no single plan or cache line is measured.
 -- BASE (env): "/api/work" (JSON API) or "/work" (HTML page).
+-- SESSIONS (env, optional): a file of "SESSION=..." cookies, one a line, one per signed-in user; each
+-- thread takes its share and sends them in turn, so that concurrent requests are different users'
+-- (one session shared by every connection makes them queue on that session's row).
 local base = os.getenv("BASE") or "/api/work"
+local sessions = {}
+local sessionFile = os.getenv("SESSIONS")
+if sessionFile then
+  for line in io.lines(sessionFile) do sessions[#sessions + 1] = line end
+end
+local threads = 0
+setup = function(thread)
+  thread:set("first", threads)
+  threads = threads + 1
+end
+local mine = nil
 local units = {}
 for u = tonumber(os.getenv("UNIT_FROM") or "2"), tonumber(os.getenv("UNIT_TO") or "24") do units[#units + 1] = u end
 local categories = { "routine", "central", "special", "emergency" }
@@ -14,10 +28,21 @@ local sorts = { "DEADLINE_ASC", "DEADLINE_DESC" }
 local n = 0
 request = function()
   n = n + 1
+  if mine == nil then
+    mine = {}
+    -- first is set by setup(): thread k takes sessions k+1, k+1+THREADS, ...
+    local count = tonumber(os.getenv("THREADS") or "1")
+    for i = 1, #sessions do
+      if (i - 1) % count == (first or 0) then mine[#mine + 1] = sessions[i] end
+    end
+  end
   local q = quarters[math.random(#quarters)]
   local path = string.format("%s?unit=%d&category=%s&light=%s&dueFrom=%s&dueTo=%s&sort=%s", base,
     units[math.random(#units)], categories[math.random(#categories)], lights[math.random(#lights)],
     q[1], q[2], sorts[math.random(#sorts)])
+  if #mine > 0 then
+    return wrk.format("GET", path, { Cookie = mine[(n % #mine) + 1] })
+  end
   return wrk.format("GET", path)
 end
 -- wrk counts answers with status >= 400 as errors.status; a fast error page is never a fast ledger

@@ -96,12 +96,16 @@ class AccountRepository {
     }
 
     /** What a signed-in session needs to know on each request: still enabled, must change the password. */
-    Optional<SessionState> sessionState(long id) {
-        return jdbc.sql("select enabled, password_must_change from account where id = :id").param("id", id)
-                .query((rs, row) -> new SessionState(rs.getBoolean(1), rs.getBoolean(2))).optional();
+    /** What every signed-in request checks, in one round trip: the account and its tenant still active. */
+    Optional<SessionState> sessionState(long id, long tenantId) {
+        return jdbc.sql("""
+                select a.enabled, a.password_must_change,
+                       coalesce((select t.active from tenant t where t.id = :t), false)
+                from account a where a.id = :id""").param("id", id).param("t", tenantId)
+                .query((rs, row) -> new SessionState(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3))).optional();
     }
 
-    record SessionState(boolean enabled, boolean passwordMustChange) {
+    record SessionState(boolean enabled, boolean passwordMustChange, boolean tenantActive) {
     }
 
     void setEnabled(long id, boolean enabled) {

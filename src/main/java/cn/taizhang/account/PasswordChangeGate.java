@@ -27,11 +27,9 @@ final class PasswordChangeGate extends OncePerRequestFilter {
     private static final List<String> OPEN_PREFIXES = List.of("/css/", "/js/", "/img/", "/webjars/");
 
     private final AccountRepository accounts;
-    private final AccountUserDetailsService details;
 
-    PasswordChangeGate(AccountRepository accounts, AccountUserDetailsService details) {
+    PasswordChangeGate(AccountRepository accounts) {
         this.accounts = accounts;
-        this.details = details;
     }
 
     @Override
@@ -44,8 +42,8 @@ final class PasswordChangeGate extends OncePerRequestFilter {
             return;
         }
         boolean api = path.startsWith("/api/");
-        var state = accounts.sessionState(user.get().accountId());
-        if (state.isEmpty() || !state.get().enabled() || !details.tenantActive(user.get().tenantId())) {
+        var state = accounts.sessionState(user.get().accountId(), user.get().tenantId());
+        if (state.isEmpty() || !state.get().enabled() || !state.get().tenantActive()) {
             SecurityContextHolder.clearContext();
             HttpSession session = request.getSession(false);
             if (session != null) {

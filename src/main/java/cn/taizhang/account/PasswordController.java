@@ -57,7 +57,7 @@ class PasswordController {
     }
 
     private String page(Model model) {
-        model.addAttribute("mustChange", repository.sessionState(CurrentUser.require().accountId())
+        model.addAttribute("mustChange", repository.sessionState(CurrentUser.require().accountId(), CurrentUser.require().tenantId())
                 .map(AccountRepository.SessionState::passwordMustChange).orElse(false));
         return "account/password";
     }

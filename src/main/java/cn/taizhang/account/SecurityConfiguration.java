@@ -1,10 +1,14 @@
 package cn.taizhang.account;
 
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -39,6 +43,21 @@ class SecurityConfiguration {
     static final String SWAGGER_CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'";
 
+    /** Session rows are touched at most once a minute (SessionTouches says why). */
+    @Bean
+    static BeanPostProcessor sessionTouches(@Value("${taizhang.session.touch-interval:1m}") Duration interval) {
+        return SessionTouches.wrapping(interval);
+    }
+
+    /**
+     * Nothing collects traces: without this every request ran through an observation wrapper around
+     * each security filter.
+     */
+    @Bean
+    SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         // bcrypt by default, with the algorithm id stored beside each hash so it can be raised later
@@ -47,15 +66,14 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, AccountRepository accounts, AccountUserDetailsService details)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AccountRepository accounts) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
                         // what a tenant chose to publish, for other government portals: no sign-in
                         .requestMatchers(HttpMethod.GET, "/api/public/**").permitAll()
                         .requestMatchers("/api/audit", "/api/audit/**").hasRole("AUDIT_ADMIN")
                         .anyRequest().authenticated())
-                .addFilterAfter(new PasswordChangeGate(accounts, details), AuthorizationFilter.class)
+                .addFilterAfter(new PasswordChangeGate(accounts), AuthorizationFilter.class)
                 .httpBasic(Customizer.withDefaults())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
@@ -90,8 +108,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain pages(HttpSecurity http, SignInFailureHandler failureHandler, AccountRepository accounts,
-                              AccountUserDetailsService details) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, SignInFailureHandler failureHandler, AccountRepository accounts)
+            throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/lang", "/error", "/actuator/health", "/actuator/health/**",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
@@ -101,7 +119,7 @@ class SecurityConfiguration {
                         .requestMatchers("/accounts", "/accounts/**").hasRole("SECURITY_ADMIN")
                         .requestMatchers("/audit", "/audit/**").hasRole("AUDIT_ADMIN")
                         .anyRequest().authenticated())
-                .addFilterAfter(new PasswordChangeGate(accounts, details), AuthorizationFilter.class)
+                .addFilterAfter(new PasswordChangeGate(accounts), AuthorizationFilter.class)
                 .formLogin(f -> f.loginPage("/login").failureHandler(failureHandler).defaultSuccessUrl("/", true))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))

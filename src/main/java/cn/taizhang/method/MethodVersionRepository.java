@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,6 +18,17 @@ class MethodVersionRepository {
             + "status, note, created_by, created_at, adopted_at";
 
     private final JdbcClient jdbc;
+    /**
+     * Each version's text parsed once (binding and validating it took a third of a ledger page): an
+     * adopted version never changes, and a draft's entry is parsed anew when its text differs.
+     */
+    private final Map<Long, Parsed> parsed = new ConcurrentHashMap<>();
+
+    private record Parsed(String yaml, MethodCheck check) {
+    }
+
+    /** Adopted versions as read at their adoption (see adopted). */
+    private final Map<Long, MethodVersion> adopted = new ConcurrentHashMap<>();
 
     MethodVersionRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -29,17 +42,31 @@ class MethodVersionRepository {
 
     Optional<MethodVersion> find(long tenantId, long id) {
         return jdbc.sql("select " + COLUMNS + " from method_version where tenant_id = :t and id = :id")
-                .param("t", tenantId).param("id", id).query(MethodVersionRepository::map).optional();
+                .param("t", tenantId).param("id", id).query(this::map).optional();
     }
 
+    /**
+     * The adopted version: its id is read every time, its row only the first time (an adopted
+     * version never changes; a later adoption gives another id), so pages do not fetch the text.
+     */
     Optional<MethodVersion> adopted(long tenantId) {
-        return jdbc.sql("select " + COLUMNS + " from method_version where tenant_id = :t and status = 'ADOPTED'")
-                .param("t", tenantId).query(MethodVersionRepository::map).optional();
+        Optional<Long> id = jdbc.sql("select id from method_version where tenant_id = :t and status = 'ADOPTED'")
+                .param("t", tenantId).query(Long.class).optional();
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        MethodVersion known = adopted.get(id.get());
+        if (known != null && known.tenantId() == tenantId) {
+            return Optional.of(known);
+        }
+        Optional<MethodVersion> read = find(tenantId, id.get());
+        read.filter(v -> v.status() == MethodVersion.Status.ADOPTED).ifPresent(v -> adopted.put(v.id(), v));
+        return read;
     }
 
     List<MethodVersion> all(long tenantId) {
         return jdbc.sql("select " + COLUMNS + " from method_version where tenant_id = :t order by code, version desc")
-                .param("t", tenantId).query(MethodVersionRepository::map).list();
+                .param("t", tenantId).query(this::map).list();
     }
 
     int nextVersion(long tenantId, String code) {
@@ -83,11 +110,21 @@ class MethodVersionRepository {
                 """).param("at", at).param("t", tenantId).param("id", id).update();
     }
 
-    private static MethodVersion map(ResultSet rs, int row) throws SQLException {
+    private MethodCheck parsed(long id, String yaml) {
+        Parsed known = parsed.get(id);
+        if (known == null || !known.yaml().equals(yaml)) {
+            known = new Parsed(yaml, MethodParser.parse(yaml));
+            parsed.put(id, known);
+        }
+        return known.check();
+    }
+
+    private MethodVersion map(ResultSet rs, int row) throws SQLException {
+        long id = rs.getLong("id");
         String yaml = rs.getString("definition_yaml");
-        MethodCheck check = MethodParser.parse(yaml);
+        MethodCheck check = parsed(id, yaml);
         Long basedOn = rs.getObject("based_on_id", Long.class);
-        return new MethodVersion(rs.getLong("id"), rs.getLong("tenant_id"), rs.getString("code"),
+        return new MethodVersion(id, rs.getLong("tenant_id"), rs.getString("code"),
                 rs.getInt("version"), rs.getString("name"), rs.getString("preset"),
                 basedOn, yaml, MethodVersion.Status.valueOf(rs.getString("status")),
                 rs.getString("note"), rs.getString("created_by"), rs.getObject("created_at", OffsetDateTime.class),

@@ -1,5 +1,7 @@
 package cn.taizhang.org;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,14 +20,23 @@ class PersonRepository {
         this.jdbc = jdbc;
     }
 
+    // mapped by hand, as in UnitRepository: rankings read every person of a county
+    static Person map(ResultSet rs, int row) throws SQLException {
+        String rank = rs.getString("rank");
+        return new Person(rs.getLong("id"), rs.getLong("tenant_id"), rs.getLong("unit_id"), rs.getString("code"),
+                rs.getString("name"), rs.getString("gender"), Position.valueOf(rs.getString("position")),
+                rs.getString("title"), rank == null ? null : Rank.valueOf(rank), rs.getString("phone"),
+                rs.getObject("backup_person_id", Long.class), rs.getBoolean("active"), rs.getInt("version"));
+    }
+
     Optional<Person> find(long tenantId, long id) {
         return jdbc.sql("select " + COLUMNS + " from person p where p.tenant_id = :t and p.id = :id")
-                .param("t", tenantId).param("id", id).query(Person.class).optional();
+                .param("t", tenantId).param("id", id).query(PersonRepository::map).optional();
     }
 
     Optional<Person> findByCode(long tenantId, String code) {
         return jdbc.sql("select " + COLUMNS + " from person p where p.tenant_id = :t and p.code = :c")
-                .param("t", tenantId).param("c", code).query(Person.class).optional();
+                .param("t", tenantId).param("c", code).query(PersonRepository::map).optional();
     }
 
     /**
@@ -42,7 +53,7 @@ class PersonRepository {
                         + " order by u.path, p.position, p.code")
                 .param("t", tenantId).param("path", subtreePath + "%").param("self", selfPersonId)
                 .param("q", "%" + (text == null ? "" : text.trim()) + "%")
-                .query(Person.class).list();
+                .query(PersonRepository::map).list();
     }
 
     long insert(Person p) {

@@ -365,7 +365,15 @@ public class WorkItemRepository {
         sql.append(orderBy(sort));
         sql.append(" limit :limit");
         params.put("limit", f.limit());
-        return jdbc.sql(sql.toString()).params(params).query(LedgerRow.class).list();
+        // mapped by hand: the record mapper tries each column under two names and the driver answers a
+        // miss with an exception — hundreds per page
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> new LedgerRow(rs.getLong("id"),
+                rs.getString("title"), rs.getString("category_code"), rs.getString("category_name"),
+                WorkState.valueOf(rs.getString("state")), Light.valueOf(rs.getString("light")),
+                rs.getLong("lead_unit_id"), rs.getString("lead_unit_name"), rs.getLong("responsible_person_id"),
+                rs.getString("responsible_name"), rs.getObject("start_date", LocalDate.class),
+                rs.getObject("deadline", LocalDate.class), rs.getObject("original_deadline", LocalDate.class),
+                rs.getInt("extension_count"), rs.getInt("progress"))).list();
     }
 
     /**
@@ -395,9 +403,8 @@ public class WorkItemRepository {
             sql.append(")");
         }
         if (f.unitId() != null) {
-            // the text block strips its indentation: the leading space must be written out
-            sql.append(" and (w.lead_unit_id = :unit or exists (select 1 from work_item_assist a"
-                    + " where a.tenant_id = w.tenant_id and a.item_id = w.id and a.unit_id = :unit))");
+            // led or assisted by the unit: unit_ids holds both, kept by triggers (V16)
+            sql.append(" and w.unit_ids @> array[cast(:unit as bigint)]");
             params.put("unit", f.unitId());
         }
         if (f.categoryCode() != null) {

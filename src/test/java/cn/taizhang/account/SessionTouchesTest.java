@@ -1,0 +1,93 @@
+package cn.taizhang.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.MapSession;
+import org.springframework.session.Session;
+
+/** A session's last access is moved (and so written) at most once a minute; attributes always. */
+class SessionTouchesTest {
+
+    private final Stored stored = new Stored();
+    private final SessionTouches sessions = new SessionTouches(stored, () -> { }, Duration.ofMinutes(1));
+    private final Instant signedIn = Instant.parse("2026-12-02T01:00:00Z");
+
+    @Test
+    void aRequestWithinTheIntervalLeavesTheLastAccessAlone() {
+        MapSession kept = signIn();
+
+        sessions.findById(kept.getId()).setLastAccessedTime(signedIn.plusSeconds(59));
+
+        assertThat(kept.getLastAccessedTime()).isEqualTo(signedIn);
+    }
+
+    @Test
+    void aRequestAfterTheIntervalMovesIt() {
+        MapSession kept = signIn();
+
+        sessions.findById(kept.getId()).setLastAccessedTime(signedIn.plusSeconds(60));
+
+        assertThat(kept.getLastAccessedTime()).isEqualTo(signedIn.plusSeconds(60));
+    }
+
+    @Test
+    void attributesAndSavesGoThroughUnchanged() {
+        MapSession kept = signIn();
+        var session = sessions.findById(kept.getId());
+
+        session.setAttribute("lang", "en");
+        sessions.save(session);
+
+        assertThat((String) kept.getAttribute("lang")).isEqualTo("en");
+        assertThat(stored.saved).isSameAs(kept);
+    }
+
+    @Test
+    void anUnknownSessionStaysUnknown() {
+        assertThat(sessions.findById("nobody")).isNull();
+    }
+
+    private MapSession signIn() {
+        MapSession session = new MapSession();
+        session.setLastAccessedTime(signedIn);
+        stored.byId.put(session.getId(), session);
+        return session;
+    }
+
+    /** The JDBC repository's part that matters here, in memory. */
+    private static final class Stored implements FindByIndexNameSessionRepository<Session> {
+        final Map<String, Session> byId = new HashMap<>();
+        Session saved;
+
+        @Override
+        public Session createSession() {
+            return new MapSession();
+        }
+
+        @Override
+        public void save(Session session) {
+            saved = session;
+        }
+
+        @Override
+        public Session findById(String id) {
+            return byId.get(id);
+        }
+
+        @Override
+        public void deleteById(String id) {
+            byId.remove(id);
+        }
+
+        @Override
+        public Map<String, Session> findByIndexNameAndIndexValue(String indexName, String indexValue) {
+            return Map.of();
+        }
+    }
+}
