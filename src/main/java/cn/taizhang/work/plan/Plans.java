@@ -480,9 +480,13 @@ public class Plans {
         return out;
     }
 
+    /** The fields of a line in the order of the form (jsonb does not keep the order it was given). */
+    private static final List<String> SHOWN_FIELDS = List.of("content", "standard", "deadline", "unit", "person",
+            "leader", "serves");
+
     private static List<Change> changes(Map<String, String> before, Map<String, String> after) {
-        return after.keySet().stream().filter(f -> !Objects.equals(before.get(f), after.get(f)))
-                .map(f -> new Change(f, before.getOrDefault(f, ""), after.get(f))).toList();
+        return SHOWN_FIELDS.stream().filter(f -> !Objects.equals(before.get(f), after.get(f)))
+                .map(f -> new Change(f, before.getOrDefault(f, ""), after.getOrDefault(f, ""))).toList();
     }
 
     private PlanLine visibleLine(PlanAccess.Viewer v, long lineId) {
