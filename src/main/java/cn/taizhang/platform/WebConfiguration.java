@@ -12,7 +12,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** Chinese first; English on request ({@code ?lang=en}), remembered in a cookie. */
+/**
+ * Chinese first; English on request ({@code ?lang=en}), remembered in a cookie. The JSON API also
+ * follows the caller's {@code Accept-Language} header.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
@@ -31,7 +34,9 @@ class WebConfiguration implements WebMvcConfigurer {
                 return supported(super.resolveLocale(request));
             }
         };
-        cookie.setDefaultLocale(CHINESE);
+        // Chinese unless asked otherwise; the API (other systems, no cookie) may ask with Accept-Language
+        cookie.setDefaultLocaleFunction(request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+                && request.getHeader("Accept-Language") != null ? supported(request.getLocale()) : CHINESE);
         cookie.setCookieMaxAge(Duration.ofDays(365));
         return cookie;
     }

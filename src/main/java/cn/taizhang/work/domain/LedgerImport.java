@@ -26,6 +26,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -132,10 +133,19 @@ public class LedgerImport {
                     savepoint.executeWithoutResult(status -> {
                         WorkItem item = work.create(user, parsed.item());
                         if (parsed.code() != null) {
-                            items.setLedgerCode(item.tenantId(), item.id(), parsed.code());
+                            try {
+                                items.setLedgerCode(item.tenantId(), item.id(), parsed.code());
+                            } catch (DuplicateKeyException raced) {
+                                // another import committed the same code after this one checked it
+                                throw new CodeTakenMeanwhile();
+                            }
                         }
                     });
                     created++;
+                } catch (CodeTakenMeanwhile e) {
+                    Integer at = mapping.get(LedgerColumn.CODE);
+                    rowProblems.add(new Problem(row.number(), at == null ? "—" : sheet.columnName(at),
+                            "work.import.code.raced", new Object[] {parsed.code()}));
                 } catch (AccessDeniedException e) {
                     throw e;
                 } catch (DomainException e) {
@@ -167,6 +177,16 @@ public class LedgerImport {
             }
         }
         return problems;
+    }
+
+    /**
+     * The unique index on (tenant, 编号) refused a code that was free when the row was checked: a
+     * concurrent import took it first. Thrown inside the row's savepoint so that it is rolled back.
+     */
+    private static final class CodeTakenMeanwhile extends RuntimeException {
+        CodeTakenMeanwhile() {
+            super(null, null, false, false);
+        }
     }
 
     /** A row read: the new item, and the township's number for it. */

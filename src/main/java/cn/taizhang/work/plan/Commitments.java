@@ -148,6 +148,7 @@ public class Commitments implements CommitmentNotices {
         if (text == null || text.isBlank()) {
             throw DomainException.atField("text", "plan.commitment.text.required");
         }
+        PlanTexts.limit("text", text.strip(), 500);
         long t = user.tenantId();
         long monthId = sheet.id() != null ? sheet.id() : jdbc.sql("""
                         insert into commitment_month (tenant_id, person_id, year, month) values (:t, :p, :y, :m)
@@ -217,6 +218,7 @@ public class Commitments implements CommitmentNotices {
         if (outcome == Outcome.NOT_DONE && note == null) {
             throw DomainException.atField("remark", "plan.commitment.remark.required");
         }
+        PlanTexts.limit("remark", note, 500);
         jdbc.sql("""
                         update commitment set outcome = :o, outcome_remark = :r, outcome_by = :by, outcome_at = :at
                         where id = :id and tenant_id = :t""")

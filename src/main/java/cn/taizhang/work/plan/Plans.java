@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The plan cascade (WORK-3) and its measurable targets (WORK-4): the township's annual plan, each
@@ -47,9 +48,11 @@ public class Plans {
     private final WorkItems work;
     private final AuditJournal journal;
     private final Clock clock;
+    private final JsonMapper json;
 
     Plans(JdbcClient jdbc, PlanAccess access, Organisation organisation, WorkItems work, AuditJournal journal,
-          Clock clock) {
+          Clock clock, JsonMapper json) {
+        this.json = json;
         this.jdbc = jdbc;
         this.access = access;
         this.organisation = organisation;
@@ -73,7 +76,26 @@ public class Plans {
 
     /** A line with the names a reader needs and the work item carrying it out. */
     public record LineView(PlanLine line, String unitName, String personName, String leaderName,
-                           String servesContent, String workItemTitle) {
+                           String servesContent, String workItemTitle, int revisions) {
+    }
+
+    /** One correction of a line (修改记录): who, when, why, and each field as it was and as it became. */
+    public record Revision(long id, OffsetDateTime revisedAt, String revisedBy, String reason, List<Change> changes) {
+
+        /** When it was revised, Beijing time, for pages. */
+        public String revisedOn() {
+            return revisedAt.atZoneSameInstant(WorkingCalendar.CHINA).toLocalDateTime()
+                    .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        }
+    }
+
+    /** A field of a line as it was and as it became, in the words a reader knows (names, not ids). */
+    public record Change(String field, String before, String after) {
+    }
+
+    /** A line's fields after the checks every added or revised line goes through. */
+    private record Checked(String content, String standard, LocalDate deadline, long unitId, long personId,
+                           Long leaderId, Long servesLineId) {
     }
 
     // ------------------------------------------------------------------ reading
@@ -104,6 +126,34 @@ public class Plans {
         Plan p = visiblePlan(access.member(user), planId);
         return lineViews(jdbc.sql("select " + LINE_COLUMNS + " from plan_line l where l.tenant_id = :t and l.plan_id = :p"
                         + " order by l.seq").param("t", p.tenantId()).param("p", p.id()).query(Plans::line).list());
+    }
+
+    /** A line of a plan the user sees, or "not found". */
+    public LineView line(CurrentUser user, long lineId) {
+        PlanLine line = visibleLine(access.member(user), lineId);
+        return lineViews(List.of(line)).get(0);
+    }
+
+    /** The corrections of a line, oldest first. */
+    public List<Revision> revisions(CurrentUser user, long lineId) {
+        PlanLine line = visibleLine(access.member(user), lineId);
+        return jdbc.sql("""
+                        select id, before::text as before, after::text as after, reason, revised_by_name, revised_at
+                        from plan_line_revision where tenant_id = :t and line_id = :l order by id""")
+                .param("t", line.tenantId()).param("l", line.id())
+                .query((rs, n) -> new Revision(rs.getLong("id"), rs.getObject("revised_at", OffsetDateTime.class),
+                        rs.getString("revised_by_name"), rs.getString("reason"),
+                        changes(readShown(rs.getString("before")), readShown(rs.getString("after")))))
+                .list();
+    }
+
+    /**
+     * Whether a correction of the line needs a reason: once a work item carries it or lines of the plans
+     * below serve it, others rely on it, and the change must be explained on the record.
+     */
+    public boolean reliedOn(PlanLine line) {
+        return line.workItemId() != null || jdbc.sql("select count(*) from plan_line where tenant_id = :t and serves_line_id = :id")
+                .param("t", line.tenantId()).param("id", line.id()).query(Long.class).single() > 0;
     }
 
     /** The lines of visible plans one level up in the same period: what a new line may serve. */
@@ -182,6 +232,7 @@ public class Plans {
         if (title == null) {
             throw DomainException.atField("title", "plan.title.required");
         }
+        PlanTexts.limit("title", title, 200);
         Plan draft = new Plan(0, t, c.level(), c.year(), month, unit.id(), personId, title, v.user().displayName());
         if (!mayEdit(v, draft)) {
             throw new AccessDeniedException();
@@ -209,36 +260,7 @@ public class Plans {
         PlanAccess.Viewer v = access.member(user);
         Plan plan = editablePlan(v, planId);
         long t = plan.tenantId();
-        if (c.content() == null || c.content().isBlank()) {
-            throw DomainException.atField("content", "plan.line.content.required");
-        }
-        if (c.standard() == null || c.standard().isBlank()) {
-            throw DomainException.atField("standard", "plan.line.standard.required");
-        }
-        if (c.deadline() == null) {
-            throw DomainException.atField("deadline", "plan.line.deadline.required");
-        }
-        if (c.deadline().isBefore(plan.periodStart())) {
-            throw DomainException.atField("deadline", "plan.line.deadline.beforePeriod", c.deadline().toString(),
-                    plan.period());
-        }
-        if (c.deadline().isAfter(plan.periodEnd())) {
-            throw DomainException.atField("deadline", "plan.line.deadline.afterPeriod", c.deadline().toString(),
-                    plan.period());
-        }
-        Long unitId = c.responsibleUnitId() == null ? Long.valueOf(plan.unitId()) : c.responsibleUnitId();
-        OrgUnit unit = access.activeUnit(t, unitId, "responsibleUnitId");
-        Long personId = c.responsiblePersonId() == null ? plan.personId() : c.responsiblePersonId();
-        if (personId == null) {
-            throw DomainException.atField("responsiblePersonId", "plan.line.responsible.required");
-        }
-        Person responsible = access.activePerson(t, personId, "responsiblePersonId");
-        if (c.supervisingLeaderId() != null) {
-            access.activePerson(t, c.supervisingLeaderId(), "supervisingLeaderId");
-        }
-        if (c.servesLineId() != null) {
-            requireServable(v, plan, c.servesLineId());
-        }
+        Checked k = check(v, plan, c);
         int seq = jdbc.sql("select coalesce(max(seq), 0) + 1 from plan_line where plan_id = :p").param("p", plan.id())
                 .query(Integer.class).single();
         long id = jdbc.sql("""
@@ -246,14 +268,55 @@ public class Plans {
                                                responsible_person_id, supervising_leader_id, serves_line_id, created_at)
                         values (:t, :p, :seq, :content, :standard, :deadline, :unit, :person, :leader, :serves, :at)
                         returning id""")
-                .param("t", t).param("p", plan.id()).param("seq", seq).param("content", c.content().strip())
-                .param("standard", c.standard().strip()).param("deadline", c.deadline()).param("unit", unit.id())
-                .param("person", responsible.id()).param("leader", c.supervisingLeaderId())
-                .param("serves", c.servesLineId()).param("at", OffsetDateTime.now(clock)).query(Long.class).single();
+                .param("t", t).param("p", plan.id()).param("seq", seq).param("content", k.content())
+                .param("standard", k.standard()).param("deadline", k.deadline()).param("unit", k.unitId())
+                .param("person", k.personId()).param("leader", k.leaderId())
+                .param("serves", k.servesLineId()).param("at", OffsetDateTime.now(clock)).query(Long.class).single();
         PlanLine line = findLine(t, id);
         journal.record(t, "plan.line.added", "plan_line", id, "计划 " + plan.period() + " 第" + seq + "条 " + line.content(),
                 null, describe(line), null);
         return line;
+    }
+
+    /**
+     * Corrects a line (target, standard, deadline, responsible unit and person, supervising leader, the line
+     * it serves) with the same checks as adding one. The line as it was stays on record with who changed it,
+     * when and why; a reason is required once others rely on the line ({@link #reliedOn}). A work item that
+     * carries the line keeps its own deadline and people: those change on the item (an extension is approved there).
+     */
+    @Transactional
+    public PlanLine revise(CurrentUser user, long lineId, NewLine c, String reason) {
+        PlanAccess.Viewer v = access.member(user);
+        PlanLine before = editableLine(v, lineId);
+        Plan plan = find(before.tenantId(), before.planId());
+        Checked k = check(v, plan, c);
+        if (k.equals(new Checked(before.content(), before.standard(), before.deadline(), before.responsibleUnitId(),
+                before.responsiblePersonId(), before.supervisingLeaderId(), before.servesLineId()))) {
+            throw new DomainException("plan.line.unchanged");
+        }
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        PlanTexts.limit("reason", why, 500);
+        if (why == null && reliedOn(before)) {
+            throw DomainException.atField("reason", "plan.line.reason.required");
+        }
+        jdbc.sql("""
+                        update plan_line set content = :content, standard = :standard, deadline = :deadline,
+                        responsible_unit_id = :unit, responsible_person_id = :person, supervising_leader_id = :leader,
+                        serves_line_id = :serves where id = :id and tenant_id = :t""")
+                .param("content", k.content()).param("standard", k.standard()).param("deadline", k.deadline())
+                .param("unit", k.unitId()).param("person", k.personId()).param("leader", k.leaderId())
+                .param("serves", k.servesLineId()).param("id", before.id()).param("t", before.tenantId()).update();
+        PlanLine after = findLine(before.tenantId(), before.id());
+        jdbc.sql("""
+                        insert into plan_line_revision (tenant_id, line_id, before, after, reason, revised_by_name, revised_at)
+                        values (:t, :l, cast(:before as jsonb), cast(:after as jsonb), :reason, :by, :at)""")
+                .param("t", after.tenantId()).param("l", after.id()).param("before", writeShown(shown(before)))
+                .param("after", writeShown(shown(after))).param("reason", why).param("by", v.user().displayName())
+                .param("at", OffsetDateTime.now(clock)).update();
+        journal.record(after.tenantId(), "plan.line.revised", "plan_line", after.id(),
+                "计划 " + plan.period() + " 第" + after.seq() + "条 修改 " + after.content(), describe(before),
+                describe(after), why);
+        return after;
     }
 
     /** Carries a line out as an existing work item the user can see. */
@@ -354,6 +417,90 @@ public class Plans {
         }
     }
 
+    /** The rules of a line of this plan, added or revised: each refusal names its field. */
+    private Checked check(PlanAccess.Viewer v, Plan plan, NewLine c) {
+        long t = plan.tenantId();
+        if (c.content() == null || c.content().isBlank()) {
+            throw DomainException.atField("content", "plan.line.content.required");
+        }
+        PlanTexts.limit("content", c.content().strip(), 500);
+        if (c.standard() == null || c.standard().isBlank()) {
+            throw DomainException.atField("standard", "plan.line.standard.required");
+        }
+        PlanTexts.limit("standard", c.standard().strip(), 1000);
+        if (c.deadline() == null) {
+            throw DomainException.atField("deadline", "plan.line.deadline.required");
+        }
+        if (c.deadline().isBefore(plan.periodStart())) {
+            throw DomainException.atField("deadline", "plan.line.deadline.beforePeriod", c.deadline().toString(),
+                    plan.period());
+        }
+        if (c.deadline().isAfter(plan.periodEnd())) {
+            throw DomainException.atField("deadline", "plan.line.deadline.afterPeriod", c.deadline().toString(),
+                    plan.period());
+        }
+        Long unitId = c.responsibleUnitId() == null ? Long.valueOf(plan.unitId()) : c.responsibleUnitId();
+        OrgUnit unit = access.activeUnit(t, unitId, "responsibleUnitId");
+        Long personId = c.responsiblePersonId() == null ? plan.personId() : c.responsiblePersonId();
+        if (personId == null) {
+            throw DomainException.atField("responsiblePersonId", "plan.line.responsible.required");
+        }
+        Person responsible = access.activePerson(t, personId, "responsiblePersonId");
+        if (c.supervisingLeaderId() != null) {
+            access.activePerson(t, c.supervisingLeaderId(), "supervisingLeaderId");
+        }
+        if (c.servesLineId() != null) {
+            requireServable(v, plan, c.servesLineId());
+        }
+        return new Checked(c.content().strip(), c.standard().strip(), c.deadline(), unit.id(), responsible.id(),
+                c.supervisingLeaderId(), c.servesLineId());
+    }
+
+    /** A line as the revision record keeps it: what a reader sees, names rather than ids. */
+    private Map<String, String> shown(PlanLine l) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("content", l.content());
+        m.put("standard", l.standard());
+        m.put("deadline", l.deadline().toString());
+        m.put("unit", access.unitName(l.tenantId(), l.responsibleUnitId()));
+        m.put("person", access.personName(l.tenantId(), l.responsiblePersonId()));
+        m.put("leader", access.personName(l.tenantId(), l.supervisingLeaderId()));
+        m.put("serves", l.servesLineId() == null ? "" : jdbc.sql("select content from plan_line where id = :id and tenant_id = :t")
+                .param("id", l.servesLineId()).param("t", l.tenantId()).query(String.class).optional().orElse(""));
+        return m;
+    }
+
+    private String writeShown(Map<String, String> m) {
+        return json.writeValueAsString(m);
+    }
+
+    private Map<String, String> readShown(String text) {
+        Map<String, String> out = new LinkedHashMap<>();
+        json.readTree(text).properties().forEach(e -> out.put(e.getKey(), e.getValue().asString()));
+        return out;
+    }
+
+    /** The fields of a line in the order of the form (jsonb does not keep the order it was given). */
+    private static final List<String> SHOWN_FIELDS = List.of("content", "standard", "deadline", "unit", "person",
+            "leader", "serves");
+
+    private static List<Change> changes(Map<String, String> before, Map<String, String> after) {
+        return SHOWN_FIELDS.stream().filter(f -> !Objects.equals(before.get(f), after.get(f)))
+                .map(f -> new Change(f, before.getOrDefault(f, ""), after.getOrDefault(f, ""))).toList();
+    }
+
+    private PlanLine visibleLine(PlanAccess.Viewer v, long lineId) {
+        PlanLine line = jdbc.sql("select " + LINE_COLUMNS + " from plan_line l where l.tenant_id = :t and l.id = :id")
+                .param("t", v.tenantId()).param("id", lineId).query(Plans::line).optional()
+                .orElseThrow(() -> new NotFoundException("plan_line", lineId));
+        try {
+            visiblePlan(v, line.planId());
+        } catch (NotFoundException e) {
+            throw new NotFoundException("plan_line", lineId);
+        }
+        return line;
+    }
+
     private Plan visiblePlan(PlanAccess.Viewer v, long id) {
         return jdbc.sql("select " + PLAN_COLUMNS + " from plan where tenant_id = :t and id = :id")
                 .param("t", v.tenantId()).param("id", id).query(Plans::plan).optional()
@@ -369,9 +516,7 @@ public class Plans {
     }
 
     private PlanLine editableLine(PlanAccess.Viewer v, long lineId) {
-        PlanLine line = jdbc.sql("select " + LINE_COLUMNS + " from plan_line l where l.tenant_id = :t and l.id = :id")
-                .param("t", v.tenantId()).param("id", lineId).query(Plans::line).optional()
-                .orElseThrow(() -> new NotFoundException("plan_line", lineId));
+        PlanLine line = visibleLine(v, lineId);
         editablePlan(v, line.planId());
         return line;
     }
@@ -392,9 +537,11 @@ public class Plans {
                     .param("id", l.servesLineId()).query(String.class).optional().orElse(null);
             String item = l.workItemId() == null ? null : jdbc.sql("select title from work_item where id = :id and tenant_id = :t")
                     .param("id", l.workItemId()).param("t", l.tenantId()).query(String.class).optional().orElse(null);
+            int revisions = jdbc.sql("select count(*) from plan_line_revision where tenant_id = :t and line_id = :id")
+                    .param("t", l.tenantId()).param("id", l.id()).query(Integer.class).single();
             return new LineView(l, access.unitName(l.tenantId(), l.responsibleUnitId()),
                     access.personName(l.tenantId(), l.responsiblePersonId()),
-                    access.personName(l.tenantId(), l.supervisingLeaderId()), serves, item);
+                    access.personName(l.tenantId(), l.supervisingLeaderId()), serves, item, revisions);
         }).toList();
     }
 

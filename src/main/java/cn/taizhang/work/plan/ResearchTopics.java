@@ -125,6 +125,7 @@ public class ResearchTopics {
             throw new AccessDeniedException();
         }
         check(new Draft(before.year(), d.kind(), d.title(), d.survey(), d.proposal()));
+        PlanTexts.limit("reason", reason == null ? null : reason.strip(), 500);
         jdbc.sql("""
                         update research_topic set kind = :k, title = :title, survey = :survey, proposal = :proposal,
                         updated_at = :at, version = version + 1 where id = :id and tenant_id = :t""")
@@ -151,6 +152,7 @@ public class ResearchTopics {
         if (!toConsultation && n == null) {
             throw DomainException.atField("note", "plan.topic.reason.required");
         }
+        PlanTexts.limit("note", n, 2000);
         return move(user, before, toConsultation ? TopicState.IN_CONSULTATION : TopicState.REJECTED, n,
                 toConsultation ? "topic.toConsultation" : "topic.rejected");
     }
@@ -171,6 +173,9 @@ public class ResearchTopics {
         if (text == null || text.isBlank()) {
             throw DomainException.atField("text", "plan.topic.comment.required");
         }
+        PlanTexts.limit("commenterName", name.strip(), 50);
+        PlanTexts.limit("commenterRole", role.strip(), 100);
+        PlanTexts.limit("text", text.strip(), 4000);
         long cid = jdbc.sql("""
                         insert into research_topic_comment (tenant_id, topic_id, commenter_name, commenter_role, text,
                                                             recorded_by, created_at)
@@ -198,6 +203,7 @@ public class ResearchTopics {
         if (opinions == 0) {
             throw new DomainException("plan.topic.noOpinions", before.title());
         }
+        PlanTexts.limit("note", note == null ? null : note.strip(), 2000);
         return move(user, before, TopicState.ADOPTED, note == null || note.isBlank() ? before.reviewNote() : note.strip(),
                 "topic.adopted");
     }
@@ -232,6 +238,9 @@ public class ResearchTopics {
         if (d.proposal() == null || d.proposal().isBlank()) {
             throw DomainException.atField("proposal", "plan.topic.proposal.required");
         }
+        PlanTexts.limit("title", d.title().strip(), 200);
+        PlanTexts.limit("survey", d.survey().strip(), 4000);
+        PlanTexts.limit("proposal", d.proposal().strip(), 8000);
     }
 
     private Topic find(long tenantId, long id) {

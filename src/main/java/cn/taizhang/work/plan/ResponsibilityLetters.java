@@ -85,6 +85,11 @@ public class ResponsibilityLetters {
         return visible(access.member(user), id);
     }
 
+    /** A letter the user sees, with the names of its addressee and his unit. */
+    public LetterView letterView(CurrentUser user, long id) {
+        return view(letter(user, id));
+    }
+
     /** Whether the user may issue letters at all (the leadership, a group leader or village cadre). */
     public boolean mayIssue(CurrentUser user) {
         PlanAccess.Viewer v = access.viewer(user);
@@ -109,6 +114,8 @@ public class ResponsibilityLetters {
         if (c.body() == null || c.body().isBlank()) {
             throw DomainException.atField("body", "plan.letter.body.required");
         }
+        PlanTexts.limit("title", c.title().strip(), 200);
+        PlanTexts.limit("body", c.body().strip(), 8000);
         var addressees = new LinkedHashSet<>(c.addresseeIds() == null ? List.<Long>of()
                 : c.addresseeIds().stream().filter(Objects::nonNull).toList());
         if (addressees.isEmpty()) {

@@ -128,6 +128,11 @@ class CommitmentPages {
     }
 
     private YearMonth parse(String month) {
+        return parse(month, commitments);
+    }
+
+    /** The month a page or the API names (2026-12), this month when none; anything else is refused. */
+    static YearMonth parse(String month, Commitments commitments) {
         if (month == null || month.isBlank()) {
             return commitments.thisMonth();
         }

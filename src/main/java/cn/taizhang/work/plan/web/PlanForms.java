@@ -80,6 +80,27 @@ final class PlanForms {
         public void setServesLineId(Long servesLineId) { this.servesLineId = servesLineId; }
     }
 
+    /** A corrected line: the fields of a line and the reason kept with the correction. */
+    public static class ReviseForm extends LineForm {
+        @Size(max = 500, message = "{plan.form.tooLong}")
+        private String reason;
+
+        static ReviseForm of(cn.taizhang.work.plan.PlanLine l) {
+            var f = new ReviseForm();
+            f.setContent(l.content());
+            f.setStandard(l.standard());
+            f.setDeadline(l.deadline());
+            f.setResponsibleUnitId(l.responsibleUnitId());
+            f.setResponsiblePersonId(l.responsiblePersonId());
+            f.setSupervisingLeaderId(l.supervisingLeaderId());
+            f.setServesLineId(l.servesLineId());
+            return f;
+        }
+
+        public String getReason() { return reason; }
+        public void setReason(String reason) { this.reason = reason; }
+    }
+
     /** Link a line to a work item, or create one of a category. */
     public static class ItemForm implements Serializable {
         private Long workItemId;

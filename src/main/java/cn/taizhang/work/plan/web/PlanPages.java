@@ -200,6 +200,60 @@ class PlanPages {
                 () -> plans.createItem(CurrentUser.require(), lineId, form.getCategoryCode()));
     }
 
+    // ------------------------------------------------------------------ a line and its corrections
+
+    @GetMapping("/lines/{lineId}")
+    String line(@PathVariable long lineId, Model model) {
+        return linePage(lineId, model);
+    }
+
+    private String linePage(long lineId, Model model) {
+        CurrentUser me = CurrentUser.require();
+        LineView line = plans.line(me, lineId);
+        Plan plan = plans.plan(me, line.line().planId());
+        model.addAttribute("pv", plans.view(plan));
+        model.addAttribute("plan", plan);
+        model.addAttribute("l", line);
+        model.addAttribute("revisions", plans.revisions(me, lineId));
+        model.addAttribute("reasonRequired", plans.reliedOn(line.line()));
+        boolean editable = plans.mayEdit(me, plan);
+        model.addAttribute("editable", editable);
+        if (editable) {
+            model.addAttribute("servable", plans.servable(me, plan));
+            model.addAttribute("unitChoices", organisation.tree(DataScope.wholeTenant(me.tenantId()), me.tenantId(), false));
+            model.addAttribute("peopleChoices", organisation.people(DataScope.wholeTenant(me.tenantId()), me.tenantId(),
+                    null, null, false));
+            if (!model.containsAttribute("reviseForm")) {
+                model.addAttribute("reviseForm", PlanForms.ReviseForm.of(line.line()));
+            }
+        }
+        return "plans/line";
+    }
+
+    @PostMapping("/lines/{lineId}/revise")
+    String revise(@PathVariable long lineId, @Valid @ModelAttribute("reviseForm") PlanForms.ReviseForm form,
+                  BindingResult result, Model model, RedirectAttributes redirect, Locale locale) {
+        if (!result.hasErrors()) {
+            try {
+                var line = plans.revise(CurrentUser.require(), lineId, form.toNewLine(), form.getReason());
+                if (line.workItemId() == null) {
+                    Flash.say(redirect, messages, locale, "plan.line.revisedDone");
+                } else {
+                    Flash.say(redirect, messages, locale, "plan.line.revisedItemKept", String.valueOf(line.workItemId()));
+                }
+                return "redirect:/work/plans/" + line.planId();
+            } catch (DomainException e) {
+                rethrowAccess(e);
+                if (e.field() == null) {
+                    model.addAttribute("actionError", messages.getMessage(e.messageKey(), e.args(), locale));
+                } else {
+                    FormErrors.reject(result, e);
+                }
+            }
+        }
+        return linePage(lineId, model);
+    }
+
     /** Runs an action on a line; a refusal shows at the top of the plan page, naming the line. */
     private String onLine(long planId, long lineId, BindingResult result, Model model, RedirectAttributes redirect,
                           Locale locale, String doneKey, Runnable action) {
