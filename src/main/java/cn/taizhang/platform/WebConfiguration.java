@@ -12,7 +12,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** Chinese first; English on request ({@code ?lang=en}), remembered in a cookie. */
+/**
+ * Chinese first; English on request ({@code ?lang=en}), remembered in a cookie. The JSON API also
+ * follows the client's Accept-Language when no cookie says otherwise.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
@@ -32,6 +35,9 @@ class WebConfiguration implements WebMvcConfigurer {
             }
         };
         cookie.setDefaultLocale(CHINESE);
+        // without the cookie: pages are Chinese; an API client's Accept-Language chooses its messages
+        cookie.setDefaultLocaleFunction(request -> request.getHeader("Accept-Language") != null
+                && request.getRequestURI().startsWith(request.getContextPath() + "/api/") ? request.getLocale() : CHINESE);
         cookie.setCookieMaxAge(Duration.ofDays(365));
         return cookie;
     }
