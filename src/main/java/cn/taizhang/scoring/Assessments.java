@@ -9,6 +9,8 @@ import cn.taizhang.method.MethodDefinition.Period;
 import cn.taizhang.method.MethodVersion;
 import cn.taizhang.method.TenantMethods;
 import cn.taizhang.org.Organisation;
+import cn.taizhang.org.Tenant;
+import cn.taizhang.org.Tenants;
 import cn.taizhang.scoring.Results.Ranking;
 import cn.taizhang.scoring.Results.Row;
 import cn.taizhang.scoring.Results.SubjectResult;
@@ -74,18 +76,21 @@ public class Assessments {
     private final MethodCatalog catalog;
     private final MethodCompliance compliance;
     private final Organisation organisation;
+    private final Tenants tenants;
     private final Subjects subjects;
     private final AuditJournal journal;
     private final JsonMapper json;
     private final Clock clock;
 
     Assessments(JdbcClient jdbc, TenantMethods methods, MethodCatalog catalog, MethodCompliance compliance,
-                Organisation organisation, Subjects subjects, AuditJournal journal, JsonMapper json, Clock clock) {
+                Organisation organisation, Tenants tenants, Subjects subjects, AuditJournal journal, JsonMapper json,
+                Clock clock) {
         this.jdbc = jdbc;
         this.methods = methods;
         this.catalog = catalog;
         this.compliance = compliance;
         this.organisation = organisation;
+        this.tenants = tenants;
         this.subjects = subjects;
         this.journal = journal;
         this.json = json;
@@ -112,17 +117,79 @@ public class Assessments {
     /** The ranking of an assessment or composite in a cycle (leadership and discipline office). */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Ranking ranking(CurrentUser user, String targetCode, String cycleKey) {
-        requireReader(user);
-        MethodVersion v = active(user.tenantId());
-        return engine(user.tenantId(), v.definition(), v.id(), true).rank(targetCode, CycleWindow.parse(cycleKey));
+        return ranking(user, user.tenantId(), targetCode, cycleKey);
+    }
+
+    /**
+     * The ranking in a tenant: the user's own (leadership and discipline office), or a township of
+     * the county for its county administrator, read-only (ORG-5); another county's township or any
+     * other tenant answers 404 (not found).
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public Ranking ranking(CurrentUser user, long tenantId, String targetCode, String cycleKey) {
+        requireReader(user, tenantId);
+        MethodVersion v = active(tenantId);
+        return engine(tenantId, v.definition(), v.id(), true).rank(targetCode, CycleWindow.parse(cycleKey));
     }
 
     /** Why a subject's number is what it is, down to each event and sheet (staff: only themselves). */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public SubjectResult explain(CurrentUser user, String targetCode, String cycleKey, SubjectRef subject) {
-        subjects.requireVisible(user, subject);
-        MethodVersion v = active(user.tenantId());
-        return engine(user.tenantId(), v.definition(), v.id(), false).explain(targetCode, CycleWindow.parse(cycleKey), subject);
+        return explain(user, user.tenantId(), targetCode, cycleKey, subject);
+    }
+
+    /**
+     * The explanation in a tenant: in the user's own, for whoever's data scope reaches the subject;
+     * in a township of the county, for its county administrator, the subject being one of that
+     * township's (otherwise 404).
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public SubjectResult explain(CurrentUser user, long tenantId, String targetCode, String cycleKey,
+                                 SubjectRef subject) {
+        if (tenantId == user.tenantId()) {
+            subjects.requireVisible(user, subject);
+        } else {
+            requireReader(user, tenantId);
+            subjects.requireInTenant(tenantId, subject);
+        }
+        MethodVersion v = active(tenantId);
+        return engine(tenantId, v.definition(), v.id(), false).explain(targetCode, CycleWindow.parse(cycleKey), subject);
+    }
+
+    /** The targets of a tenant's method: the own tenant's, or a county township's for its county administrator. */
+    public List<TargetInfo> targets(CurrentUser user, long tenantId) {
+        if (tenantId != user.tenantId()) {
+            requireReader(user, tenantId);
+        }
+        return targets(tenantId);
+    }
+
+    /**
+     * The townships whose rankings and explanations the user may read besides the own tenant's:
+     * for a county administrator the county's townships that have adopted a method, else none.
+     */
+    public List<Tenant> countyTownships(CurrentUser user) {
+        if (!user.has(Role.COUNTY_ADMIN)) {
+            return List.of();
+        }
+        return tenants.reachableBy(user).stream().filter(id -> id != user.tenantId())
+                .map(id -> tenants.find(id).orElseThrow())
+                .filter(t -> t.active() && methods.active(t.id()).isPresent()).toList();
+    }
+
+    /**
+     * Reading another tenant's results: only within the county administrator's reach (else 404, so that guessed ids reveal nothing), and only reading — every write keeps asking for
+     * the roles of the own tenant.
+     */
+    private void requireReader(CurrentUser user, long tenantId) {
+        if (tenantId == user.tenantId()) {
+            requireReader(user);
+            return;
+        }
+        tenants.requireReachable(user, tenantId);
+        if (!user.has(Role.COUNTY_ADMIN)) {
+            throw new AccessDeniedException();
+        }
     }
 
     /** Computes and stores the ranking, for the record (e.g. before it is published). */

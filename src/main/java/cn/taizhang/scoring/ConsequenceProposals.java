@@ -7,6 +7,7 @@ import cn.taizhang.method.MethodDefinition;
 import cn.taizhang.method.MethodDefinition.BoardKind;
 import cn.taizhang.method.MethodDefinition.Consequence;
 import cn.taizhang.method.MethodDefinition.ConsequenceKind;
+import cn.taizhang.method.MethodDefinition.Period;
 import cn.taizhang.method.MethodDefinition.SubjectKind;
 import cn.taizhang.method.MethodVersion;
 import cn.taizhang.method.TenantMethods;
@@ -38,26 +39,38 @@ import org.springframework.transaction.annotation.Transactional;
  * 考核结果运用 — the consequences of a computed cycle as stored proposals (ASSESS-11, FUND-1,
  * FUND-2): Gold Board candidates (金榜), admonishment talks (诫勉谈话), loss of commendation
  * eligibility (取消评先评优资格), the civil-service annual grade within the 优秀 quota, monthly
- * bonus deductions per person (绩效奖金扣减) and group funds in proportion to the monthly score
- * (工作经费按比例发放). The discipline office or the leadership generates them, the leadership
- * confirms or rejects each with a reason, and every step is journalled. A confirmed Gold Board
- * candidate is handed to the method's gold board as an entry of its draft.
+ * bonus deductions per person (绩效奖金扣减), group funds in proportion to the monthly score
+ * (工作经费按比例发放: the month's fund pool apportioned to the fen) and the rewards for rising
+ * in the superior's ranking or class (排名前进奖励、进类奖励, from the recorded {@link SuperiorStandings}).
+ * The discipline office or the leadership generates them, the leadership confirms or rejects each
+ * with a reason, and every step is journalled. A confirmed Gold Board candidate is handed to the
+ * method's gold board as an entry of its draft.
  */
 @Service
 public class ConsequenceProposals {
 
     public enum State { PROPOSED, CONFIRMED, REJECTED, SUPERSEDED }
 
-    /** One stored proposal with its basis and, once decided, who decided, when and why. */
+    /**
+     * One stored proposal with its basis and, once decided, who decided, when and why. Group
+     * funds carry the fund pool they share; rise rewards the superior standing this cycle and the
+     * cycle before (rank or class number).
+     */
     public record Stored(long id, String consequenceCode, String consequenceName, String kind, String targetCode,
                          String cycleKey, String monthKey, SubjectRef subject, String subjectName, Integer rank,
-                         Score score, Score sharePercent, Money amount, boolean amountIsMinimum, State state,
+                         Score score, Score sharePercent, Money amount, boolean amountIsMinimum, Money fundPool,
+                         Integer superiorStanding, Integer superiorPrevious, State state,
                          String generatedBy, OffsetDateTime generatedAt, String decidedBy, OffsetDateTime decidedAt,
                          String decisionReason, OffsetDateTime supersededAt) {
     }
 
-    /** What a generation did: how many it stored and how many pending ones it superseded. */
-    public record Generated(String consequenceCode, String cycleKey, int stored, int superseded) {
+    /**
+     * What a generation did: how many it stored and how many pending ones it superseded; for
+     * group funds the pool shared; for a rise reward the subjects that could not be judged because
+     * a standing of this cycle or of the cycle before is not recorded.
+     */
+    public record Generated(String consequenceCode, String cycleKey, int stored, int superseded, Money fundPool,
+                            List<String> incomplete) {
     }
 
     private final JdbcClient jdbc;
@@ -65,15 +78,18 @@ public class ConsequenceProposals {
     private final Assessments assessments;
     private final Organisation organisation;
     private final AuditJournal journal;
+    private final SuperiorStandings standings;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
     ConsequenceProposals(JdbcClient jdbc, TenantMethods methods, Assessments assessments, Organisation organisation,
-                         AuditJournal journal, ApplicationEventPublisher publisher, Clock clock) {
+                         SuperiorStandings standings, AuditJournal journal, ApplicationEventPublisher publisher,
+                         Clock clock) {
         this.jdbc = jdbc;
         this.methods = methods;
         this.assessments = assessments;
         this.organisation = organisation;
+        this.standings = standings;
         this.journal = journal;
         this.publisher = publisher;
         this.clock = clock;
@@ -87,18 +103,26 @@ public class ConsequenceProposals {
     private static boolean generable(Consequence c) {
         return switch (c.kind()) {
             case GOLD_BOARD, ADMONISHMENT, COMMENDATION_LOSS, GRADE_QUOTA, GROUP_FUNDS -> c.basedOn() != null;
+            case RANKING_RISE_REWARD, CLASS_RISE_REWARD -> true;
             case BONUS_LINK -> c.subjects() == null || c.subjects().isEmpty() || c.subjects().contains(SubjectKind.PERSON);
             default -> false;
         };
     }
 
+    /** Computes a consequence that needs no fund pool; see {@link #generate(CurrentUser, String, String, BigDecimal)}. */
+    @Transactional(isolation = Isolation.REPEATABLE_READ)
+    public Generated generate(CurrentUser user, String consequenceCode, String cycleKey) {
+        return generate(user, consequenceCode, cycleKey, null);
+    }
+
     /**
      * Computes a consequence for a cycle and stores its proposals. Pending proposals of an earlier
      * generation are marked SUPERSEDED (kept on record); once one is confirmed the cycle's
-     * consequence is settled and a regeneration is refused.
+     * consequence is settled and a regeneration is refused. Group funds need the cycle's fund pool
+     * in yuan (positive, at most two decimals); no other consequence takes one.
      */
     @Transactional(isolation = Isolation.REPEATABLE_READ)
-    public Generated generate(CurrentUser user, String consequenceCode, String cycleKey) {
+    public Generated generate(CurrentUser user, String consequenceCode, String cycleKey, BigDecimal fundPoolYuan) {
         if (!user.hasAny(Role.LEADERSHIP, Role.DISCIPLINE)) {
             throw new AccessDeniedException();
         }
@@ -110,6 +134,7 @@ public class ConsequenceProposals {
             throw DomainException.atField("consequence", "assessment.proposal.notGenerable", c.name());
         }
         CycleWindow cycle = CycleWindow.parse(cycleKey);
+        Money pool = fundPool(v.definition(), c, cycle, fundPoolYuan);
         long confirmed = jdbc.sql("""
                 select count(*) from consequence_proposal
                 where tenant_id = :t and consequence_code = :c and cycle_key = :k and state = 'CONFIRMED'
@@ -122,34 +147,85 @@ public class ConsequenceProposals {
                 update consequence_proposal set state = 'SUPERSEDED', superseded_at = :now
                 where tenant_id = :t and consequence_code = :c and cycle_key = :k and state = 'PROPOSED'
                 """).param("now", now).param("t", user.tenantId()).param("c", c.code()).param("k", cycle.key()).update();
-        List<Row> rows = c.kind() == ConsequenceKind.BONUS_LINK ? bonusDeductions(user.tenantId(), cycle)
-                : fromRanking(user, c, cycle);
+        List<String> incomplete = new ArrayList<>();
+        List<Row> rows = switch (c.kind()) {
+            case BONUS_LINK -> bonusDeductions(user.tenantId(), cycle);
+            case GROUP_FUNDS -> groupFunds(user, c, cycle, pool);
+            case RANKING_RISE_REWARD, CLASS_RISE_REWARD -> riseRewards(user.tenantId(), c, cycle, incomplete);
+            default -> fromRanking(user, c, cycle);
+        };
         for (Row r : rows) {
-            insert(user, v, c, cycle, r, now);
+            insert(user, v, c, cycle, r, pool, now);
+        }
+        Map<String, Object> after = new LinkedHashMap<>(Map.of("consequence", c.code(), "cycle", cycle.key(),
+                "stored", rows.size(), "superseded", superseded, "methodVersion", v.id()));
+        if (pool != null) {
+            after.put("fundPool", pool.yuan());
+        }
+        if (!incomplete.isEmpty()) {
+            after.put("incomplete", incomplete);
         }
         journal.record(user.tenantId(), "consequence.generated", "consequence_proposal", c.code() + "/" + cycle.key(),
                 "生成 " + c.name() + " " + cycle.key() + " 的提议 " + rows.size() + " 条"
+                        + (pool != null ? "，工作经费总额 " + pool.yuan() + " 元" : "")
                         + (superseded > 0 ? "，取代未决提议 " + superseded + " 条" : ""),
-                null, Map.of("consequence", c.code(), "cycle", cycle.key(), "stored", rows.size(),
-                        "superseded", superseded, "methodVersion", v.id()), null);
-        return new Generated(c.code(), cycle.key(), rows.size(), superseded);
+                null, after, null);
+        return new Generated(c.code(), cycle.key(), rows.size(), superseded, pool, List.copyOf(incomplete));
     }
 
-    private void insert(CurrentUser user, MethodVersion v, Consequence c, CycleWindow cycle, Row r, OffsetDateTime now) {
+    /**
+     * The fund pool of a group-funds generation: required there, in yuan, positive, at most two
+     * decimals, and only for a cycle of the period the funds are released in (the method's
+     * {@code practices.groupFunds.releasedEvery}; a month where it says nothing — FUND-1's
+     * released each month, a default). Refused for any other consequence.
+     */
+    private static Money fundPool(MethodDefinition d, Consequence c, CycleWindow cycle, BigDecimal yuan) {
+        if (c.kind() != ConsequenceKind.GROUP_FUNDS) {
+            if (yuan != null) {
+                throw DomainException.atField("fundPool", "assessment.funds.notApplicable", c.name());
+            }
+            return null;
+        }
+        var funds = d.practices() == null ? null : d.practices().groupFunds();
+        Period every = funds == null || funds.releasedEvery() == null ? Period.MONTH : funds.releasedEvery();
+        if (cycle.period() != every) {
+            throw DomainException.atField("cycle", "assessment.funds.cycle", cycle.key(), every.name(),
+                    CycleWindow.containing(every, cycle.start()).key());
+        }
+        if (yuan == null) {
+            throw DomainException.atField("fundPool", "assessment.funds.poolRequired", c.name(), cycle.key());
+        }
+        Money pool;
+        try {
+            pool = Money.ofYuan(yuan);
+        } catch (ArithmeticException e) {
+            throw DomainException.atField("fundPool", "assessment.funds.poolInvalid", yuan.toPlainString());
+        }
+        if (pool.fen() <= 0) {
+            throw DomainException.atField("fundPool", "assessment.funds.poolInvalid", yuan.toPlainString());
+        }
+        return pool;
+    }
+
+    private void insert(CurrentUser user, MethodVersion v, Consequence c, CycleWindow cycle, Row r, Money pool,
+                        OffsetDateTime now) {
         try {
             jdbc.sql("""
                     insert into consequence_proposal (tenant_id, method_version_id, consequence_code, consequence_name,
                         kind, target_code, cycle_key, month_key, subject_kind, subject_id, subject_name, rank, score,
-                        share_percent, amount_fen, amount_is_minimum, state, generated_by, generated_at)
+                        share_percent, amount_fen, amount_is_minimum, fund_pool_fen, superior_standing,
+                        superior_previous, state, generated_by, generated_at)
                     values (:t, :v, :code, :name, :kind, :target, :k, :month, :sk, :sid, :sname, :rank, :score,
-                        :share, :amount, :minimum, 'PROPOSED', :by, :at)
+                        :share, :amount, :minimum, :pool, :standing, :previous, 'PROPOSED', :by, :at)
                     """).param("t", user.tenantId()).param("v", v.id()).param("code", c.code()).param("name", c.name())
                     .param("kind", c.kind().name()).param("target", c.basedOn()).param("k", cycle.key())
                     .param("month", r.month()).param("sk", r.subject().kind().name()).param("sid", r.subject().id())
                     .param("sname", r.name()).param("rank", r.rank())
                     .param("score", r.score() == null ? null : r.score().value())
                     .param("share", r.share() == null ? null : r.share().value()).param("amount", r.amountFen())
-                    .param("minimum", r.amountIsMinimum()).param("by", user.username()).param("at", now).update();
+                    .param("minimum", r.amountIsMinimum()).param("pool", pool == null ? null : pool.fen())
+                    .param("standing", r.standing()).param("previous", r.previous())
+                    .param("by", user.username()).param("at", now).update();
         } catch (DuplicateKeyException e) {
             // another generation of the same consequence and cycle committed first
             throw new DomainException("assessment.proposal.concurrent");
@@ -157,7 +233,12 @@ public class ConsequenceProposals {
     }
 
     private record Row(SubjectRef subject, String name, Integer rank, Score score, Score share, Long amountFen,
-                       boolean amountIsMinimum, String month) {
+                       boolean amountIsMinimum, String month, Integer standing, Integer previous) {
+
+        Row(SubjectRef subject, String name, Integer rank, Score score, Score share, Long amountFen,
+            boolean amountIsMinimum, String month) {
+            this(subject, name, rank, score, share, amountFen, amountIsMinimum, month, null, null);
+        }
     }
 
     private List<Row> fromRanking(CurrentUser user, Consequence c, CycleWindow cycle) {
@@ -166,6 +247,54 @@ public class ConsequenceProposals {
             Long amount = c.kind() == ConsequenceKind.GOLD_BOARD ? c.rewardFen() : null;
             out.add(new Row(p.subject(), p.name(), p.rank(), p.score(), p.sharePercent(), amount,
                     amount != null && c.rewardIsMinimum(), null));
+        }
+        return out;
+    }
+
+    /**
+     * 工作经费: each group's share of the pool in proportion to its positive score (a score of 0 or
+     * below gets nothing), to the fen, the amounts adding up exactly to the pool
+     * ({@link Money#apportion}: the fen left over after rounding down go to the largest remainders,
+     * of equal remainders to the group ranked first). Refused when no group scored above 0, as
+     * then there is no proportion to release the pool by.
+     */
+    private List<Row> groupFunds(CurrentUser user, Consequence c, CycleWindow cycle, Money pool) {
+        List<Assessments.Proposal> shares = assessments.consequences(user, c.code(), cycle.key());
+        List<BigDecimal> weights = shares.stream().map(p -> p.score().value().max(BigDecimal.ZERO)).toList();
+        if (weights.stream().allMatch(w -> w.signum() == 0)) {
+            throw DomainException.atField("cycle", "assessment.funds.noPositiveScore", cycle.key(), pool.yuan());
+        }
+        List<Money> amounts = pool.apportion(weights);
+        List<Row> out = new ArrayList<>();
+        for (int i = 0; i < shares.size(); i++) {
+            Assessments.Proposal p = shares.get(i);
+            out.add(new Row(p.subject(), p.name(), p.rank(), p.score(), p.sharePercent(), amounts.get(i).fen(), false,
+                    null));
+        }
+        return out;
+    }
+
+    /**
+     * 排名前进奖励 / 进类奖励: the method's reward for each subject whose recorded superior standing
+     * rose against the cycle before — by at least {@code places} ranks (ranking rise; rising
+     * further earns the same reward, not more: a default, the seed names one amount for 前进五位),
+     * or into a better class, any number of classes (class rise). Subjects lacking either standing
+     * are listed as incomplete, never guessed.
+     */
+    private List<Row> riseRewards(long tenantId, Consequence c, CycleWindow cycle, List<String> incomplete) {
+        SuperiorStandings.Standings recorded = standings.of(tenantId, c, cycle);
+        if (recorded.pairs().stream().noneMatch(p -> p.standing() != null)) {
+            throw DomainException.atField("cycle", "assessment.rise.noStandings", c.name(), cycle.key());
+        }
+        int needed = c.kind() == ConsequenceKind.RANKING_RISE_REWARD ? c.places() : 1;
+        List<Row> out = new ArrayList<>();
+        for (SuperiorStandings.Pair p : recorded.pairs()) {
+            if (p.rise() == null) {
+                incomplete.add(p.name());
+            } else if (p.rise() >= needed) {
+                out.add(new Row(p.subject(), p.name(), null, null, null, c.rewardFen(), false, null, p.standing(),
+                        p.previous()));
+            }
         }
         return out;
     }
@@ -296,7 +425,8 @@ public class ConsequenceProposals {
 
     private static final String SELECT = """
             select id, consequence_code, consequence_name, kind, target_code, cycle_key, month_key, subject_kind,
-                   subject_id, subject_name, rank, score, share_percent, amount_fen, amount_is_minimum, state,
+                   subject_id, subject_name, rank, score, share_percent, amount_fen, amount_is_minimum,
+                   fund_pool_fen, superior_standing, superior_previous, state,
                    generated_by, generated_at, decided_by, decided_at, decision_reason, superseded_at
             from consequence_proposal
             """;
@@ -314,11 +444,14 @@ public class ConsequenceProposals {
         BigDecimal share = rs.getBigDecimal("share_percent");
         long fen = rs.getLong("amount_fen");
         Money amount = rs.wasNull() ? null : Money.fen(fen);
+        long poolFen = rs.getLong("fund_pool_fen");
+        Money pool = rs.wasNull() ? null : Money.fen(poolFen);
         return new Stored(rs.getLong("id"), rs.getString("consequence_code"), rs.getString("consequence_name"),
                 rs.getString("kind"), rs.getString("target_code"), rs.getString("cycle_key"), rs.getString("month_key"),
                 new SubjectRef(SubjectKind.valueOf(rs.getString("subject_kind")), rs.getLong("subject_id")),
                 rs.getString("subject_name"), r, score == null ? null : Score.of(score),
-                share == null ? null : Score.of(share), amount, rs.getBoolean("amount_is_minimum"),
+                share == null ? null : Score.of(share), amount, rs.getBoolean("amount_is_minimum"), pool,
+                rs.getObject("superior_standing", Integer.class), rs.getObject("superior_previous", Integer.class),
                 State.valueOf(rs.getString("state")), rs.getString("generated_by"),
                 rs.getObject("generated_at", OffsetDateTime.class), rs.getString("decided_by"),
                 rs.getObject("decided_at", OffsetDateTime.class), rs.getString("decision_reason"),

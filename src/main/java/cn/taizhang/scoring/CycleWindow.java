@@ -112,6 +112,11 @@ public record CycleWindow(Period period, LocalDate start) implements Comparable<
         };
     }
 
+    /** The cycle of the same period just before this one (2015 → 2014, 2026-01 → 2025-12). */
+    public CycleWindow previous() {
+        return containing(period, start.minusDays(1));
+    }
+
     /** The last day of the cycle. */
     public LocalDate lastDay() {
         return end().minusDays(1);

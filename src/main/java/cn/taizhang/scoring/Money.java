@@ -1,6 +1,12 @@
 package cn.taizhang.scoring;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * An amount in fen (1 yuan = 100 fen). Money tied to points is a deduction from the performance
@@ -18,6 +24,47 @@ public record Money(long fen) implements Comparable<Money> {
     public static Money ofPoints(Score points, long fenPerPoint) {
         return new Money(points.value().abs().multiply(BigDecimal.valueOf(fenPerPoint))
                 .setScale(0, Score.ROUNDING).longValueExact());
+    }
+
+    /**
+     * An amount written in yuan with at most two decimals: 12000.5 is 1,200,050 fen. A third
+     * decimal is refused, never rounded away (ArithmeticException), as is an amount beyond a long.
+     */
+    public static Money ofYuan(BigDecimal yuan) {
+        return new Money(yuan.movePointRight(2).setScale(0, RoundingMode.UNNECESSARY).longValueExact());
+    }
+
+    /**
+     * This amount split in proportion to the weights, to the fen, adding up exactly to it (the
+     * largest-remainder rule): each share is first rounded down to the fen; the fen left over —
+     * fewer than there are shares — go one each to the shares with the largest remainders, and of
+     * equal remainders to the earlier in the list. A weight of 0 gets nothing.
+     */
+    public List<Money> apportion(List<BigDecimal> weights) {
+        if (fen < 0 || weights.stream().anyMatch(w -> w.signum() < 0)) {
+            throw new IllegalArgumentException("apportion a non-negative amount by non-negative weights");
+        }
+        BigDecimal total = weights.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (total.signum() == 0) {
+            throw new IllegalArgumentException("nothing to apportion by: the weights add up to 0");
+        }
+        // exact integer arithmetic: scale every weight to the same whole numbers first
+        int scale = weights.stream().mapToInt(w -> Math.max(0, w.stripTrailingZeros().scale())).max().orElse(0);
+        BigInteger sum = total.movePointRight(scale).toBigIntegerExact();
+        List<BigInteger[]> parts = new ArrayList<>();
+        long given = 0;
+        for (BigDecimal w : weights) {
+            BigInteger[] qr = BigInteger.valueOf(fen).multiply(w.movePointRight(scale).toBigIntegerExact())
+                    .divideAndRemainder(sum);
+            parts.add(qr);
+            given += qr[0].longValueExact();
+        }
+        long[] out = parts.stream().mapToLong(qr -> qr[0].longValueExact()).toArray();
+        IntStream.range(0, parts.size()).boxed()
+                .sorted(Comparator.comparing((Integer i) -> parts.get(i)[1]).reversed())
+                .limit(fen - given)
+                .forEach(i -> out[i]++);
+        return java.util.Arrays.stream(out).mapToObj(Money::new).toList();
     }
 
     public Money plus(Money other) {

@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.taizhang.org.ImportProblem;
@@ -121,6 +122,69 @@ class SheetImportTest {
         mvc.perform(get("/scoring/sheets/import").with(signedIn.as("ganbu"))).andExpect(status().isForbidden());
         mvc.perform(get("/scoring/sheets/import").param("lang", "en").with(signedIn.as("jiwei")))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("Download the template")));
+    }
+
+    @Test
+    void theApiStoresAWholeWorkbookOrListsEveryBadRowTranslatedAndStoresNothing() throws Exception {
+        byte[] ok = xlsx(
+                new String[] {"ordinary", "evaluation", year, "representatives", "BALLOT", ballot + "-1", "PERSON", "P019", "86", ""},
+                new String[] {"ordinary", "evaluation", year, "leadership", "PERSON", "P006", "PERSON", "P019", "90", ""});
+        mvc.perform(multipart("/api/scoring/sheets/import").file(new MockMultipartFile("file", "sheets.xlsx", null, ok))
+                        .with(SignedIn.api("jiwei")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.stored").value(2))
+                .andExpect(jsonPath("$.problems").isEmpty());
+        assertThat(stored()).isEqualTo(2);
+
+        byte[] bad = xlsx(
+                new String[] {"ordinary", "evaluation", year, "heads", "BALLOT", ballot + "-2", "PERSON", "P019", "70", ""},
+                new String[] {"ordinary", "evaluation", year, "heads", "BALLOT", ballot + "-3", "PERSON", "P019", "120", ""},
+                new String[] {"ordinary", "evaluation", year, "heads", "PERSON", "P999", "PERSON", "P019", "90", ""});
+        mvc.perform(multipart("/api/scoring/sheets/import").file(new MockMultipartFile("file", "sheets.xlsx", null, bad))
+                        .header("Accept-Language", "en").with(SignedIn.api("shuji")))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.stored").value(0))
+                .andExpect(jsonPath("$.problems.length()").value(2))
+                .andExpect(jsonPath("$.problems[0].sheet").value(RatingSheetWorkbook.SHEETS))
+                .andExpect(jsonPath("$.problems[0].row").value(3))
+                .andExpect(jsonPath("$.problems[0].column").value("分数"))
+                .andExpect(jsonPath("$.problems[0].code").value("scoring.sheet.scoreOutOfRange"))
+                .andExpect(jsonPath("$.problems[0].message").value("Score 120 is not between 0 and 100."))
+                .andExpect(jsonPath("$.problems[1].row").value(4))
+                .andExpect(jsonPath("$.problems[1].column").value("评分人"))
+                .andExpect(jsonPath("$.problems[1].code").value("assessment.import.personUnknown"));
+        // the good first row went with the bad ones: all or nothing
+        assertThat(stored()).isEqualTo(2);
+        // in Chinese without the header
+        mvc.perform(multipart("/api/scoring/sheets/import").file(new MockMultipartFile("file", "sheets.xlsx", null, bad))
+                        .with(SignedIn.api("shuji")))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.problems[1].message").value("找不到编码为“P999”的人员。"));
+        // not a workbook at all
+        mvc.perform(multipart("/api/scoring/sheets/import")
+                        .file(new MockMultipartFile("file", "sheets.xlsx", null, "no".getBytes()))
+                        .with(SignedIn.api("shuji")))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.problems[0].code").value("import.notAWorkbook"));
+    }
+
+    @Test
+    void staffMayNeitherImportNorFetchTheTemplateThroughTheApi() throws Exception {
+        byte[] ok = xlsx(
+                new String[] {"ordinary", "evaluation", year, "representatives", "BALLOT", ballot + "-1", "PERSON", "P019", "86", ""});
+        mvc.perform(multipart("/api/scoring/sheets/import").file(new MockMultipartFile("file", "sheets.xlsx", null, ok))
+                        .with(SignedIn.api("ganbu")))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("error.accessDenied"));
+        mvc.perform(get("/api/scoring/sheets/import/template").with(SignedIn.api("ganbu")))
+                .andExpect(status().isForbidden());
+        assertThat(stored()).isZero();
+
+        byte[] body = mvc.perform(get("/api/scoring/sheets/import/template").with(SignedIn.api("shuji")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var wb = new XSSFWorkbook(new ByteArrayInputStream(body))) {
+            assertThat(wb.getSheet(RatingSheetWorkbook.SHEETS).getRow(0).getCell(8).getStringCellValue()).isEqualTo("分数");
+        }
     }
 
     private long stored() {

@@ -11,7 +11,6 @@ import cn.taizhang.org.Organisation.PersonDetails;
 import cn.taizhang.org.Person;
 import cn.taizhang.org.Position;
 import cn.taizhang.org.Rank;
-import cn.taizhang.org.Tenant;
 import cn.taizhang.org.TenantKind;
 import cn.taizhang.org.Tenants;
 import cn.taizhang.shared.CurrentUser;
@@ -41,9 +40,16 @@ final class Township {
 
     Township(String preset, Tenants tenants, TenantMethods methods, Organisation organisation, ScoreEvents events,
              RatingSheets sheets, Assessments assessments) {
+        this(preset, null, tenants, methods, organisation, events, sheets, assessments);
+    }
+
+    /** A township of the given county, or of a new one when {@code countyId} is null. */
+    Township(String preset, Long countyId, Tenants tenants, TenantMethods methods, Organisation organisation,
+             ScoreEvents events, RatingSheets sheets, Assessments assessments) {
         this.n = SEQ.incrementAndGet();
-        Tenant county = tenants.create(TenantKind.COUNTY, "sc-county-" + preset + n, "测试县" + n, null);
-        this.id = tenants.create(TenantKind.TOWNSHIP, "sc-town-" + preset + n, "测试镇" + n, county.id()).id();
+        long county = countyId != null ? countyId
+                : tenants.create(TenantKind.COUNTY, "sc-county-" + preset + n, "测试县" + n, null).id();
+        this.id = tenants.create(TenantKind.TOWNSHIP, "sc-town-" + preset + n, "测试镇" + n, county).id();
         methods.adoptPreset(id, preset);
         this.organisation = organisation;
         this.root = organisation.createRoot(id, cn.taizhang.org.UnitKind.TOWNSHIP, "R" + n, "测试镇" + n);

@@ -42,6 +42,27 @@ class ValueObjectsTest {
     }
 
     @Test
+    void aPoolIsApportionedToTheFenAndAddsUpExactly_FUND1() {
+        assertThat(Money.ofYuan(new BigDecimal("12000.5"))).isEqualTo(Money.fen(1200050));
+        assertThatThrownBy(() -> Money.ofYuan(new BigDecimal("1.001"))).isInstanceOf(ArithmeticException.class);
+        // 100.00 yuan in three equal shares: 33.34 + 33.33 + 33.33, the left-over fen to the first in the list
+        assertThat(Money.fen(10000).apportion(List.of(BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ONE)))
+                .containsExactly(Money.fen(3334), Money.fen(3333), Money.fen(3333));
+        // 12,000.01 yuan by scores 30, 10, 0: 9,000.0075 → 9,000.00 (remainder .75) and 3,000.0025 → 3,000.00
+        // (remainder .25); the one fen left goes to the larger remainder
+        assertThat(Money.fen(1200001).apportion(List.of(new BigDecimal("30"), new BigDecimal("10"), BigDecimal.ZERO)))
+                .containsExactly(Money.fen(900001), Money.fen(300000), Money.ZERO);
+        // the remainder decides, not the order: 10 fen by 1 and 2 → 3.33 and 6.67 → 3 and 7
+        assertThat(Money.fen(10).apportion(List.of(new BigDecimal("1.00"), new BigDecimal("2.00"))))
+                .containsExactly(Money.fen(3), Money.fen(7));
+        // equal remainders: the earlier first — 10 fen by four equal weights → 2.5 each → 3, 3, 2, 2
+        assertThat(Money.fen(10).apportion(List.of(new BigDecimal("0.25"), new BigDecimal("0.25"),
+                new BigDecimal("0.25"), new BigDecimal("0.25"))))
+                .containsExactly(Money.fen(3), Money.fen(3), Money.fen(2), Money.fen(2));
+        assertThatThrownBy(() -> Money.fen(100).apportion(List.of(BigDecimal.ZERO))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void cyclesHaveKeysAndSplitIntoShorterOnes() {
         LocalDate d = LocalDate.of(2026, 5, 17);
         assertThat(CycleWindow.containing(Period.MONTH, d).key()).isEqualTo("2026-05");
@@ -54,6 +75,8 @@ class ValueObjectsTest {
         assertThat(CycleWindow.parse("2026-H1").split(Period.QUARTER)).extracting(CycleWindow::key)
                 .containsExactly("2026-Q1", "2026-Q2");
         assertThat(CycleWindow.parse("2026").split(Period.MONTH)).hasSize(12);
+        assertThat(CycleWindow.parse("2015").previous().key()).isEqualTo("2014");
+        assertThat(CycleWindow.parse("2026-01").previous().key()).isEqualTo("2025-12");
         assertThatThrownBy(() -> CycleWindow.parse("2026-13")).isInstanceOf(DomainException.class)
                 .extracting("messageKey").isEqualTo("scoring.cycle.badKey");
         assertThatThrownBy(() -> CycleWindow.parse("someday")).isInstanceOf(DomainException.class);

@@ -4,6 +4,7 @@ import cn.taizhang.scoring.ConsequenceProposals;
 import cn.taizhang.shared.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,7 +15,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Consequence proposals (考核结果运用) as JSON: generate for a cycle, list, confirm or reject with a reason. */
+/**
+ * Consequence proposals (考核结果运用) as JSON: generate for a cycle (group funds with the cycle's
+ * fund pool), list, confirm or reject with a reason.
+ */
 @RestController
 @RequestMapping("/api/scoring/proposals")
 @Tag(name = "scoring", description = "计分与考核 Points, rating sheets, assessments, rankings, explanations")
@@ -26,14 +30,16 @@ class ConsequenceApi {
         this.proposals = proposals;
     }
 
-    record GenerateRequest(String consequence, String cycle) {
+    /** {@code fundPool}: yuan, at most two decimals; required for group funds (GROUP_FUNDS), refused for others. */
+    record GenerateRequest(String consequence, String cycle, BigDecimal fundPool) {
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Generate and store a consequence's proposals for a cycle (refused once one is confirmed)")
+    @Operation(summary = "Generate and store a consequence's proposals for a cycle (refused once one is confirmed); "
+            + "group funds take the cycle's fund pool in yuan and store each group's amount")
     ConsequenceProposals.Generated generate(@RequestBody GenerateRequest b) {
-        return proposals.generate(CurrentUser.require(), b.consequence(), b.cycle());
+        return proposals.generate(CurrentUser.require(), b.consequence(), b.cycle(), b.fundPool());
     }
 
     @GetMapping("/cycles/{cycle}")

@@ -186,9 +186,11 @@ class ScoringApi {
     }
 
     @GetMapping("/targets")
-    @Operation(summary = "The assessments and composites of the adopted method with their cycles")
-    List<Assessments.TargetInfo> targets() {
-        return assessments.targets(CurrentUser.require().tenantId());
+    @Operation(summary = "The assessments and composites of the adopted method with their cycles; a county "
+            + "administrator names one of the county's townships with tenant")
+    List<Assessments.TargetInfo> targets(@RequestParam(required = false) Long tenant) {
+        CurrentUser me = CurrentUser.require();
+        return assessments.targets(me, tenant == null ? me.tenantId() : tenant);
     }
 
     record RunRequest(String target, String cycle) {
@@ -200,7 +202,7 @@ class ScoringApi {
     RunView run(@RequestBody RunRequest b) {
         Assessments.Run r = assessments.run(CurrentUser.require(), b.target(), b.cycle());
         return new RunView(r.id(), r.methodVersionId(), r.targetCode(), r.cycleKey(), r.runBy(), r.runAt(),
-                RankingView.of(r.ranking()));
+                RankingView.of(r.ranking(), null));
     }
 
     record RunView(long id, long methodVersionId, String targetCode, String cycleKey, String runBy,
@@ -219,14 +221,16 @@ class ScoringApi {
                        String tie, List<RankedSubject> rows, List<NotAssessed> notAssessed,
                        List<cn.taizhang.scoring.Results.Note> notes) {
 
-        static RankingView of(Ranking r) {
+        /** {@code tenant}: the township a county administrator reads, carried into each explanation's link. */
+        static RankingView of(Ranking r, Long tenant) {
             String base = "/api/scoring/explanations/" + r.targetCode() + "/" + r.cycleKey() + "/";
+            String query = tenant == null ? "" : "?tenant=" + tenant;
             return new RankingView(r.targetCode(), r.targetName(), r.composite(), r.cycleKey(), r.methodVersionId(),
                     r.tie().name(), r.rows().stream().map(x -> {
                         SubjectResult s = x.result();
                         return new RankedSubject(x.rank(), s.subject().kind().name(), s.subject().id(), s.name(),
                                 s.score().toString(), s.beforeAdjustments() == null ? null : s.beforeAdjustments().toString(),
-                                s.flagged(), s.vetoed(), base + s.subject().kind() + "/" + s.subject().id());
+                                s.flagged(), s.vetoed(), base + s.subject().kind() + "/" + s.subject().id() + query);
                     }).toList(),
                     r.notAssessed().stream().map(s -> new NotAssessed(s.subject().kind().name(), s.subject().id(), s.name()))
                             .toList(), r.notes());
@@ -235,16 +239,22 @@ class ScoringApi {
 
     @GetMapping("/rankings/{target}/{cycle}")
     @Operation(summary = "The ranking of an assessment or composite in a cycle: rank and score per subject; "
-            + "each row links its explanation")
-    RankingView ranking(@PathVariable String target, @PathVariable String cycle) {
-        return RankingView.of(assessments.ranking(CurrentUser.require(), target, cycle));
+            + "each row links its explanation. A county administrator reads a township of the county with tenant "
+            + "(another county's township: 404)")
+    RankingView ranking(@PathVariable String target, @PathVariable String cycle,
+                        @RequestParam(required = false) Long tenant) {
+        CurrentUser me = CurrentUser.require();
+        return RankingView.of(assessments.ranking(me, tenant == null ? me.tenantId() : tenant, target, cycle), tenant);
     }
 
     @GetMapping("/explanations/{target}/{cycle}/{kind}/{id}")
-    @Operation(summary = "Why a subject's number is what it is: components, weights, rater groups, every event and sheet")
+    @Operation(summary = "Why a subject's number is what it is: components, weights, rater groups, every event and "
+            + "sheet. A county administrator reads a township of the county with tenant")
     SubjectResult explanation(@PathVariable String target, @PathVariable String cycle, @PathVariable String kind,
-                              @PathVariable long id) {
-        return assessments.explain(CurrentUser.require(), target, cycle, SubjectRef.parse(kind, id));
+                              @PathVariable long id, @RequestParam(required = false) Long tenant) {
+        CurrentUser me = CurrentUser.require();
+        return assessments.explain(me, tenant == null ? me.tenantId() : tenant, target, cycle,
+                SubjectRef.parse(kind, id));
     }
 
     @GetMapping("/consequences/{code}/{cycle}")

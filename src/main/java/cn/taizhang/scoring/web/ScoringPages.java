@@ -9,6 +9,7 @@ import cn.taizhang.org.OrgScopes;
 import cn.taizhang.org.OrgUnit;
 import cn.taizhang.org.Organisation;
 import cn.taizhang.org.Person;
+import cn.taizhang.org.Tenant;
 import cn.taizhang.scoring.Assessments;
 import cn.taizhang.scoring.CycleWindow;
 import cn.taizhang.scoring.EventFact;
@@ -94,6 +95,10 @@ class ScoringPages {
         model.addAttribute("discipline", me.has(Role.DISCIPLINE));
         model.addAttribute("reader", me.hasAny(Role.LEADERSHIP, Role.DISCIPLINE));
         model.addAttribute("hasPerson", me.personId() != null);
+        // the county administrator reads the townships' rankings and explanations, and enters nothing here
+        model.addAttribute("countyReader", !assessments.countyTownships(me).isEmpty());
+        model.addAttribute("proposer", me.hasAny(Role.LEADERSHIP, Role.DISCIPLINE, Role.GROUP_LEADER,
+                Role.VILLAGE_CADRE, Role.STAFF));
         return "scoring/index";
     }
 
@@ -368,17 +373,23 @@ class ScoringPages {
     // ------------------------------------------------------------------ rankings and explanations
 
     @GetMapping("/rankings")
-    String rankings(@RequestParam(required = false) String target, @RequestParam(required = false) String cycle,
-                    Model model) {
+    String rankings(@RequestParam(required = false) Long tenant, @RequestParam(required = false) String target,
+                    @RequestParam(required = false) String cycle, Model model) {
         CurrentUser me = CurrentUser.require();
-        List<Assessments.TargetInfo> targets = assessments.targets(me.tenantId());
+        List<Tenant> townships = assessments.countyTownships(me);
+        long shown = tenant != null ? tenant
+                : !townships.isEmpty() && methods.active(me.tenantId()).isEmpty() ? townships.get(0).id() : me.tenantId();
+        List<Assessments.TargetInfo> targets = assessments.targets(me, shown);
         Assessments.TargetInfo chosen = targets.stream().filter(t -> t.code().equals(target)).findFirst()
                 .orElse(targets.get(0));
         String c = cycle == null || cycle.isBlank() ? defaultCycle(chosen) : cycle.trim();
+        model.addAttribute("tenantId", shown);
+        model.addAttribute("townships", townships);
+        model.addAttribute("township", townships.stream().filter(t -> t.id() == shown).findFirst().orElse(null));
         model.addAttribute("targets", targets);
         model.addAttribute("target", chosen);
         model.addAttribute("cycle", c);
-        model.addAttribute("ranking", assessments.ranking(me, chosen.code(), c));
+        model.addAttribute("ranking", assessments.ranking(me, shown, chosen.code(), c));
         return "scoring/rankings";
     }
 
@@ -389,15 +400,22 @@ class ScoringPages {
 
     @GetMapping("/explanations/{target}/{cycle}/{kind}/{id}")
     String explanation(@PathVariable String target, @PathVariable String cycle, @PathVariable String kind,
-                       @PathVariable long id, Model model) {
+                       @PathVariable long id, @RequestParam(required = false) Long tenant, Model model) {
         CurrentUser me = CurrentUser.require();
-        var result = assessments.explain(me, target, cycle, SubjectRef.parse(kind, id));
-        Assessments.TargetInfo info = assessments.targets(me.tenantId()).stream().filter(t -> t.code().equals(target))
+        long shown = tenant == null ? me.tenantId() : tenant;
+        var result = assessments.explain(me, shown, target, cycle, SubjectRef.parse(kind, id));
+        Assessments.TargetInfo info = assessments.targets(me, shown).stream().filter(t -> t.code().equals(target))
                 .findFirst().orElseThrow();
+        boolean county = shown != me.tenantId();
         model.addAttribute("result", result);
         model.addAttribute("target", info);
         model.addAttribute("cycle", cycle);
-        model.addAttribute("reader", me.hasAny(Role.LEADERSHIP, Role.DISCIPLINE));
+        model.addAttribute("tenantId", shown);
+        // a township's events open in that township only: the county administrator reads them here
+        model.addAttribute("eventLinks", !county);
+        model.addAttribute("township", county ? assessments.countyTownships(me).stream()
+                .filter(t -> t.id() == shown).findFirst().orElse(null) : null);
+        model.addAttribute("reader", county || me.hasAny(Role.LEADERSHIP, Role.DISCIPLINE));
         return "scoring/explanation";
     }
 

@@ -46,7 +46,12 @@ class SheetImportPages {
 
     @GetMapping("/template")
     void template(HttpServletResponse response) throws IOException {
-        CurrentUser me = requireEditor();
+        writeTemplate(workbook, requireEditor(), response);
+    }
+
+    /** The template as a download, for the page and the API alike. */
+    static void writeTemplate(RatingSheetWorkbook workbook, CurrentUser me, HttpServletResponse response)
+            throws IOException {
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
                 + URLEncoder.encode("评分表导入模板.xlsx", StandardCharsets.UTF_8).replace("+", "%20"));
@@ -71,7 +76,7 @@ class SheetImportPages {
                 messages.getMessage(p.messageKey(), p.args(), locale))).toList();
     }
 
-    private static CurrentUser requireEditor() {
+    static CurrentUser requireEditor() {
         CurrentUser me = CurrentUser.require();
         if (!me.hasAny(Role.LEADERSHIP, Role.DISCIPLINE)) {
             throw new AccessDeniedException();
