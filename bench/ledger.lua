@@ -4,7 +4,13 @@
 -- SESSIONS (env, optional): a file of "SESSION=..." cookies, one a line, one per signed-in user; each
 -- thread takes its share and sends them in turn, so that concurrent requests are different users'
 -- (one session shared by every connection makes them queue on that session's row).
+-- THINK (env, optional): milliseconds each user waits between pages (wrk's delay); unset, every
+-- connection asks again as soon as it has its answer (the saturating case).
 local base = os.getenv("BASE") or "/api/work"
+local think = tonumber(os.getenv("THINK") or "0")
+if think > 0 then
+  delay = function() return math.random(math.floor(think / 2), think + math.floor(think / 2)) end
+end
 local sessions = {}
 local sessionFile = os.getenv("SESSIONS")
 if sessionFile then

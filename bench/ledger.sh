@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Work ledger at 100,000 items (issue 3, "Speed"): end to end, on a throw-away database.
 #   bench/ledger.sh            from the repository root; needs psql/createdb/dropdb, curl, wrk, python3
+# The page is measured with $USERS (20) signed-in users, each with a session: first asking again as
+# soon as each answer is in (saturating), then with a think time of 0.5–1.5 s between pages.
 # Creates database $DB on the local PostgreSQL (trust auth), starts the app on $PORT against it, loads
 # bench/ledger-100k.sql, has org_unit and person analysed (without statistics on them the ledger
 # query takes seconds: docs/benchmarks.md), then measures with wrk: the JSON API with HTTP Basic, the JSON API with 1 connection, and
@@ -12,7 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${PORT:-8090}; DB=${DB:-bench}; PGH=${PGH:-127.0.0.1}; PGU=${PGU:-postgres}
-DURATION=${DURATION:-30s}; USERPASS=${USERPASS:-shuji:Taizhang@2026}
+DURATION=${DURATION:-30s}; USERPASS=${USERPASS:-shuji:Taizhang@2026}; USERS=${USERS:-20}
 BASE_URL=http://localhost:$PORT
 OUT=${OUT:-target/bench}; mkdir -p "$OUT"
 psql_() { psql -X -v ON_ERROR_STOP=1 -h "$PGH" -U "$PGU" -d "$DB" "$@"; }
@@ -71,8 +73,8 @@ echo "== sample API answer: $(curl -fs -H "$AUTH" "$BASE_URL/api/work?$SAMPLE" |
 run() { # name, base path, connections, extra wrk args...
   local name=$1 base=$2 c=$3; shift 3
   local t=$(( c < 2 ? c : 2 ))
-  echo "== $name: warm-up 15 s"
-  BASE=$base wrk -t$t -c"$c" -d15s --timeout 30s -s bench/ledger.lua "$@" "$BASE_URL" > /dev/null
+  echo "== $name: warm-up ${WARMUP:-30s}"
+  BASE=$base wrk -t$t -c"$c" -d"${WARMUP:-30s}" --timeout 30s -s bench/ledger.lua "$@" "$BASE_URL" > /dev/null
   echo "== $name: wrk -t$t -c$c -d$DURATION --timeout 30s --latency"
   BASE=$base wrk -t$t -c"$c" -d"$DURATION" --timeout 30s --latency -s bench/ledger.lua "$@" "$BASE_URL" | tee "$OUT/$name.txt"
 }
@@ -83,17 +85,25 @@ fi
 
 fi
 
-echo "== form login for the HTML page"
-rm -f "$OUT/cookies"
-CSRF=$(curl -fs -c "$OUT/cookies" "$BASE_URL/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"//')
-curl -fs -b "$OUT/cookies" -c "$OUT/cookies" -o /dev/null --data-urlencode "username=${USERPASS%%:*}" \
-  --data-urlencode "password=${USERPASS#*:}" --data-urlencode "_csrf=$CSRF" "$BASE_URL/login"
-COOKIE="Cookie: SESSION=$(awk '$6 == "SESSION" {print $7}' "$OUT/cookies")"
+echo "== form login for the HTML page: $USERS users, a session each"
+# one session per user: with one session shared by every connection, the requests queue on that
+# session's row, which no real township does
+signin() { # prints the SESSION cookie of a fresh sign-in
+  local jar="$OUT/cookies.$1"; rm -f "$jar"
+  local csrf=$(curl -fs -c "$jar" "$BASE_URL/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"//')
+  curl -fs -b "$jar" -c "$jar" -o /dev/null --data-urlencode "username=${USERPASS%%:*}" \
+    --data-urlencode "password=${USERPASS#*:}" --data-urlencode "_csrf=$csrf" "$BASE_URL/login"
+  echo "SESSION=$(awk '$6 == "SESSION" {print $7}' "$jar")"
+}
+: > "$OUT/sessions"
+for i in $(seq "$USERS"); do signin "$i" >> "$OUT/sessions"; done
+COOKIE="Cookie: $(head -1 "$OUT/sessions")"
 if [ "${LIGHTS_ONLY:-0}" != 1 ]; then
 code=$(curl -s -o "$OUT/page.html" -w '%{http_code}' -H "$COOKIE" "$BASE_URL/work?$SAMPLE")
 echo "== sample page: HTTP $code, $(grep -c '<tr' "$OUT/page.html" || true) table rows"
 [ "$code" = 200 ]
-run page-session-c20 /work 20 -H "$COOKIE"
+SESSIONS="$OUT/sessions" THREADS=2 run page-20-users /work "$USERS"
+SESSIONS="$OUT/sessions" THREADS=2 THINK=1000 run page-20-users-thinking-1s /work "$USERS"
 
 echo "== EXPLAIN ANALYZE of the ledger SQL (leadership sees the whole tenant)"
 psql_ <<SQL | tee "$OUT/explain.txt"
