@@ -3,6 +3,7 @@ package cn.taizhang.account;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Configuration;
@@ -47,6 +48,13 @@ class SecurityConfiguration {
     @Bean
     static BeanPostProcessor sessionTouches(@Value("${taizhang.session.touch-interval:1m}") Duration interval) {
         return SessionTouches.wrapping(interval);
+    }
+
+    @Bean
+    FilterRegistrationBean<SessionTouches.OneReadPerRequest> oneSessionReadPerRequest() {
+        var registration = new FilterRegistrationBean<>(new SessionTouches.OneReadPerRequest());
+        registration.setOrder(SessionTouches.OneReadPerRequest.ORDER);
+        return registration;
     }
 
     /**

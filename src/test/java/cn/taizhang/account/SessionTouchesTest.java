@@ -7,11 +7,16 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.MapSession;
 import org.springframework.session.Session;
 
-/** A session's last access is moved (and so written) at most once a minute; attributes always. */
+/**
+ * A session's last access is moved (and so written) at most once a minute; attributes always; and
+ * within one request the session is read once.
+ */
 class SessionTouchesTest {
 
     private final Stored stored = new Stored();
@@ -49,6 +54,31 @@ class SessionTouchesTest {
     }
 
     @Test
+    void withinOneRequestTheSessionIsReadOnce_andNotRememberedAfterIt() throws Exception {
+        MapSession kept = signIn();
+        var filter = new SessionTouches.OneReadPerRequest();
+
+        filter.doFilter(new MockHttpServletRequest("GET", "/work"), new MockHttpServletResponse(), (req, res) -> {
+            assertThat(sessions.findById(kept.getId())).isSameAs(sessions.findById(kept.getId()));
+        });
+        assertThat(stored.reads).isEqualTo(1);
+
+        sessions.findById(kept.getId());
+        assertThat(stored.reads).as("outside a request every read goes to the database").isEqualTo(2);
+    }
+
+    @Test
+    void aSessionDeletedInTheRequestIsNotFoundAgain() throws Exception {
+        MapSession kept = signIn();
+        new SessionTouches.OneReadPerRequest().doFilter(new MockHttpServletRequest("POST", "/logout"),
+                new MockHttpServletResponse(), (req, res) -> {
+                    sessions.findById(kept.getId());
+                    sessions.deleteById(kept.getId());
+                    assertThat(sessions.findById(kept.getId())).isNull();
+                });
+    }
+
+    @Test
     void anUnknownSessionStaysUnknown() {
         assertThat(sessions.findById("nobody")).isNull();
     }
@@ -64,6 +94,7 @@ class SessionTouchesTest {
     private static final class Stored implements FindByIndexNameSessionRepository<Session> {
         final Map<String, Session> byId = new HashMap<>();
         Session saved;
+        int reads;
 
         @Override
         public Session createSession() {
@@ -77,6 +108,7 @@ class SessionTouchesTest {
 
         @Override
         public Session findById(String id) {
+            reads++;
             return byId.get(id);
         }
 
