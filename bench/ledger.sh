@@ -116,8 +116,7 @@ from work_item w
 join org_unit u on u.tenant_id = w.tenant_id and u.id = w.lead_unit_id
 join person p on p.tenant_id = w.tenant_id and p.id = w.responsible_person_id
 where w.tenant_id = $T
-  and (w.lead_unit_id = $UNIT_FROM or exists (select 1 from work_item_assist a
-       where a.tenant_id = w.tenant_id and a.item_id = w.id and a.unit_id = $UNIT_FROM))
+  and w.unit_ids @> array[cast($UNIT_FROM as bigint)]
   and w.category_code = 'routine' and w.light = 'YELLOW'
   and w.deadline >= date '2026-01-01' and w.deadline <= date '2026-06-30'
 order by w.deadline, w.id limit 50;
