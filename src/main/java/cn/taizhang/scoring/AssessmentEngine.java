@@ -115,7 +115,7 @@ final class AssessmentEngine {
         Target target = requireCycle(target(targetCode), cycle);
         List<SubjectResult> results = new ArrayList<>();
         for (NamedSubject n : facts.universe(subjectsOf(target), null)) {
-            results.add(compute(target, cycle, n, null));
+            results.add(compute(target, cycle, n, false));
         }
         return ranking(target, cycle, results);
     }
@@ -125,7 +125,7 @@ final class AssessmentEngine {
         NamedSubject named = facts.universe(subjectsOf(target), subject).stream().findFirst()
                 .orElseThrow(() -> DomainException.atField("subject", "scoring.subject.notAssessed", subject.key(),
                         targetCode));
-        return compute(target, cycle, named, subject);
+        return compute(target, cycle, named, true);
     }
 
     private static Target requireCycle(Target target, CycleWindow cycle) {
@@ -153,14 +153,18 @@ final class AssessmentEngine {
 
     // ------------------------------------------------------------------ one subject
 
-    private SubjectResult compute(Target target, CycleWindow cycle, NamedSubject subject, SubjectRef only) {
+    /**
+     * One subject's result. {@code lines}: with every event and sheet behind the numbers (an
+     * explanation); a ranking counts the same totals without reading the lines.
+     */
+    private SubjectResult compute(Target target, CycleWindow cycle, NamedSubject subject, boolean lines) {
         List<PartResult> parts = new ArrayList<>();
         List<Note> notes = new ArrayList<>();
         if (target.assessment() != null) {
-            parts.add(part(target.assessment(), Weight.percent(100), cycle, subject.ref(), only));
+            parts.add(part(target.assessment(), Weight.percent(100), cycle, subject.ref(), lines));
         } else {
             for (Part p : target.composite().parts()) {
-                parts.add(part(assessment(p.assessment()), Weight.percent(p.weight()), cycle, subject.ref(), only));
+                parts.add(part(assessment(p.assessment()), Weight.percent(p.weight()), cycle, subject.ref(), lines));
             }
         }
         List<PartResult> present = parts.stream().filter(p -> p.value() != null).toList();
@@ -205,7 +209,7 @@ final class AssessmentEngine {
     }
 
     /** An assessment for the subject: directly in the cycle, or as the mean of its shorter cycles inside it. */
-    private PartResult part(Assessment a, Weight weight, CycleWindow cycle, SubjectRef subject, SubjectRef only) {
+    private PartResult part(Assessment a, Weight weight, CycleWindow cycle, SubjectRef subject, boolean lines) {
         if (!a.subjects().contains(subject.kind())) {
             return new PartResult(a.code(), a.name(), weight, weight, null, false, List.of(),
                     List.of(Note.of("scoring.note.notForKind", subject.kind())));
@@ -225,7 +229,7 @@ final class AssessmentEngine {
         }
         List<CycleResult> cycles = new ArrayList<>();
         for (CycleWindow w : windows) {
-            cycles.add(assessmentIn(a, w, subject));
+            cycles.add(assessmentIn(a, w, subject, lines));
         }
         List<CycleResult> present = cycles.stream().filter(c -> c.value() != null).toList();
         List<Note> notes = new ArrayList<>();
@@ -244,10 +248,10 @@ final class AssessmentEngine {
         return new PartResult(a.code(), a.name(), weight, weight, value, flagged, cycles, notes);
     }
 
-    private CycleResult assessmentIn(Assessment a, CycleWindow w, SubjectRef subject) {
+    private CycleResult assessmentIn(Assessment a, CycleWindow w, SubjectRef subject, boolean lines) {
         List<ComponentResult> comps = new ArrayList<>();
         for (Component c : a.components()) {
-            comps.add(component(a, c, w, subject));
+            comps.add(component(a, c, w, subject, lines));
         }
         List<ComponentResult> present = comps.stream().filter(c -> c.value() != null).toList();
         if (present.isEmpty()) {
@@ -268,19 +272,38 @@ final class AssessmentEngine {
         return new CycleResult(w.key(), value, flagged, weighed);
     }
 
-    private ComponentResult component(Assessment a, Component c, CycleWindow w, SubjectRef subject) {
+    /**
+     * A component for the subject in one cycle. With {@code lines} the events and sheets are read
+     * and summed here; without, the facts' totals per subject (and rater group) are used, which sum
+     * the same rows: the numbers are the same either way.
+     */
+    private ComponentResult component(Assessment a, Component c, CycleWindow w, SubjectRef subject, boolean lines) {
         Weight weight = Weight.percent(c.weight());
         if (c.source() == ComponentSource.EVENTS) {
+            if (!lines) {
+                return new ComponentResult(c.code(), c.name(), c.source(), weight, weight,
+                        facts.eventTotal(w.start(), w.end(), subject), false, List.of(), List.of(), List.of());
+            }
             List<EventFact> events = facts.events(w.start(), w.end(), subject).stream()
                     .filter(e -> e.subject().equals(subject)).toList();
             Score sum = Score.sum(events.stream().map(EventFact::effective).toList());
             return new ComponentResult(c.code(), c.name(), c.source(), weight, weight, sum, false, List.of(), events,
                     List.of());
         }
-        List<SheetFact> sheets = facts.sheets(a.code(), c.code(), w.key(), subject).stream()
-                .filter(s -> s.ratee().equals(subject)).toList();
-        Map<String, List<SheetFact>> byGroup = sheets.stream()
-                .collect(Collectors.groupingBy(SheetFact::raterGroup, LinkedHashMap::new, Collectors.toList()));
+        Map<String, List<SheetFact>> sheetsByGroup = Map.of();
+        Map<String, Facts.SheetTotal> byGroup;
+        if (lines) {
+            sheetsByGroup = facts.sheets(a.code(), c.code(), w.key(), subject).stream()
+                    .filter(s -> s.ratee().equals(subject))
+                    .collect(Collectors.groupingBy(SheetFact::raterGroup, LinkedHashMap::new, Collectors.toList()));
+            Map<String, Facts.SheetTotal> totals = new HashMap<>();
+            for (Map.Entry<String, List<SheetFact>> g : sheetsByGroup.entrySet()) {
+                totals.put(g.getKey(), Facts.SheetTotal.of(g.getValue()));
+            }
+            byGroup = totals;
+        } else {
+            byGroup = facts.sheetTotals(a.code(), c.code(), w.key(), subject);
+        }
         MissingGroupRule rule = c.missingGroup() == null ? MissingGroupRule.REWEIGHT_AND_FLAG : c.missingGroup();
         List<RaterWeight> raters = list(c.raters());
         List<GroupResult> groups = new ArrayList<>();
@@ -292,7 +315,7 @@ final class AssessmentEngine {
         }
         boolean missing = presentTotal.compareTo(Weight.total(raters.stream().map(r -> Weight.percent(r.weight())).toList())) < 0;
         List<Note> notes = new ArrayList<>();
-        if (sheets.isEmpty() && rule == MissingGroupRule.REWEIGHT_AND_FLAG) {
+        if (byGroup.isEmpty() && rule == MissingGroupRule.REWEIGHT_AND_FLAG) {
             for (RaterWeight r : raters) {
                 groups.add(new GroupResult(r.group(), groupNames.getOrDefault(r.group(), r.group()),
                         Weight.percent(r.weight()), Weight.percent(0), null, 0, List.of()));
@@ -304,8 +327,8 @@ final class AssessmentEngine {
         List<Weight> weights = new ArrayList<>();
         for (RaterWeight r : raters) {
             Weight gw = Weight.percent(r.weight());
-            List<SheetFact> own = byGroup.getOrDefault(r.group(), List.of());
-            Score mean = own.isEmpty() ? null : Score.mean(own.stream().map(SheetFact::score).toList());
+            Facts.SheetTotal own = byGroup.get(r.group());
+            Score mean = own == null ? null : Score.mean(own.sum(), own.count());
             Weight eff;
             if (mean == null) {
                 eff = Weight.percent(0);
@@ -317,7 +340,7 @@ final class AssessmentEngine {
                 weights.add(eff);
             }
             groups.add(new GroupResult(r.group(), groupNames.getOrDefault(r.group(), r.group()), gw, eff, mean,
-                    own.size(), own));
+                    own == null ? 0 : own.count(), sheetsByGroup.getOrDefault(r.group(), List.of())));
         }
         Score value = means.isEmpty() ? Score.ZERO : Score.weightedSum(means, weights);
         boolean flagged = missing && rule == MissingGroupRule.REWEIGHT_AND_FLAG;

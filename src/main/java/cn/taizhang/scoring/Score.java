@@ -58,8 +58,15 @@ public record Score(@com.fasterxml.jackson.annotation.JsonValue BigDecimal value
         if (scores.isEmpty()) {
             throw new IllegalArgumentException("mean of nothing");
         }
-        BigDecimal sum = scores.stream().map(Score::value).reduce(BigDecimal.ZERO, BigDecimal::add);
-        return new Score(sum.divide(BigDecimal.valueOf(scores.size()), SCALE + 8, ROUNDING));
+        return mean(scores.stream().map(Score::value).reduce(BigDecimal.ZERO, BigDecimal::add), scores.size());
+    }
+
+    /** The mean of {@code count} scores that add up to {@code sum}, rounded as {@link #mean(Collection)} rounds. */
+    public static Score mean(BigDecimal sum, long count) {
+        if (count <= 0) {
+            throw new IllegalArgumentException("mean of nothing");
+        }
+        return new Score(sum.divide(BigDecimal.valueOf(count), SCALE + 8, ROUNDING));
     }
 
     public static Score sum(Collection<Score> scores) {
