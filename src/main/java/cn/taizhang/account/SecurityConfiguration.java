@@ -25,6 +25,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 
 /**
  * Pages sign in with a form and a session (CSRF on); the JSON API under {@code /api} takes HTTP
@@ -48,6 +49,16 @@ class SecurityConfiguration {
     @Bean
     static BeanPostProcessor sessionTouches(@Value("${taizhang.session.touch-interval:1m}") Duration interval) {
         return SessionTouches.wrapping(interval);
+    }
+
+    /**
+     * Two requests of one session that both add the same attribute (a fresh CSRF token right after
+     * sign-in, when a browser loads two pages at once) made Spring Session insert the attribute twice:
+     * the second request failed with a duplicate key. PostgreSQL's upsert lets the later value win.
+     */
+    @Bean
+    PostgreSqlJdbcIndexedSessionRepositoryCustomizer sessionAttributesUpsert() {
+        return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
     }
 
     @Bean
