@@ -39,6 +39,22 @@ class HomePageTest {
     }
 
     @Test
+    void eachAdministratorsMenuShowsHisOwnTaskOnlyAndNoBusinessModule() throws Exception {
+        String[][] menus = {{"sysadmin", "/tenants"}, {"secadmin", "/accounts"}, {"auditadmin", "/audit"}};
+        for (String[] menu : menus) {
+            String own = "href=\"" + menu[1] + "\"";
+            var others = java.util.Arrays.stream(menus).filter(m -> m != menu)
+                    .map(m -> not(containsString("href=\"" + m[1] + "\""))).toList();
+            mvc.perform(get("/").with(signedIn.as(menu[0])))
+                    .andExpect(content().string(allOf(containsString(own), others.get(0), others.get(1),
+                            not(containsString("href=\"/work\"")), not(containsString("href=\"/scoring\"")))));
+        }
+        mvc.perform(get("/").with(signedIn.as("shuji")))
+                .andExpect(content().string(allOf(not(containsString("href=\"/tenants\"")),
+                        not(containsString("href=\"/accounts\"")), not(containsString("href=\"/audit\"")))));
+    }
+
+    @Test
     void theGroupLeaderSeesHisGroup() throws Exception {
         mvc.perform(get("/").with(signedIn.as("zuzhang")))
                 .andExpect(status().isOk())

@@ -34,6 +34,7 @@ import cn.taizhang.work.domain.WorkState;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -92,7 +93,7 @@ class WorkPages {
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueFrom,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueTo,
                   @RequestParam(defaultValue = "DEADLINE_ASC") LedgerFilter.Sort sort,
-                  @RequestParam(required = false) String after, Model model) {
+                  @RequestParam(required = false) String after, Model model, Locale locale) {
         CurrentUser me = CurrentUser.require();
         Cursor cursor = Cursor.parse(after);
         int pageSize = 50;
@@ -109,6 +110,9 @@ class WorkPages {
         model.addAttribute("unitChoices", allUnits(me.tenantId()));
         model.addAttribute("states", WorkState.values());
         model.addAttribute("lights", Light.values());
+        // each row's light and state named once per page, not looked up per row (docs/benchmarks.md)
+        model.addAttribute("lightNames", names(Light.values(), Light::messageKey, locale));
+        model.addAttribute("stateNames", names(WorkState.values(), WorkState::messageKey, locale));
         model.addAttribute("sorts", LedgerFilter.Sort.values());
         model.addAttribute("f", Map.of("unit", unit == null ? "" : unit, "category", category == null ? "" : category,
                 "state", state == null ? "" : state.name(), "light", light == null ? "" : light.name(),
@@ -119,6 +123,14 @@ class WorkPages {
         model.addAttribute("mayNotice", StageProgressNotices.mayHandOver(me));
         model.addAttribute("today", LocalDate.now(clock));
         return "work/ledger";
+    }
+
+    private <E extends Enum<E>> Map<E, String> names(E[] values, Function<E, String> key, Locale locale) {
+        Map<E, String> names = new EnumMap<>(values[0].getDeclaringClass());
+        for (E value : values) {
+            names.put(value, messages.getMessage(key.apply(value), null, locale));
+        }
+        return names;
     }
 
     @PostMapping("/lights")
