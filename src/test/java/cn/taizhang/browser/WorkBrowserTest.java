@@ -73,6 +73,13 @@ class WorkBrowserTest extends BrowserSupport {
         page.click("#document-form button");
         page.click("#actions button:has-text('开始办理')");
         assertThat(page.locator("#item-state")).hasText("办理中");
+        String itemUrl = page.url();
+        String sameDeadline = "/work?category=central&dueFrom=" + today.plusDays(60) + "&dueTo=" + today.plusDays(60);
+        page.navigate(url("/work/chart?unit=" + unitId("WS-CJ")));
+        assertThat(page.locator("#wall-chart")).containsText(title);
+        page.navigate(url(sameDeadline));
+        assertThat(page.locator("#ledger tr:has-text('" + title + "')")).containsText("办理中");
+        page.navigate(itemUrl);
 
         page.fill("#report-percent", "50");
         page.fill("#report-text", "完成1.6公里。");
@@ -98,8 +105,8 @@ class WorkBrowserTest extends BrowserSupport {
         assertThat(page.locator("#history")).containsText("提交奖惩结果");
         screenshot(page, "work-item-" + width);
 
-        page.navigate(url("/work"));
-        assertThat(page.locator("#ledger")).containsText(title);
+        page.navigate(url(sameDeadline));
+        assertThat(page.locator("#ledger tr:has-text('" + title + "')")).containsText("已销号");
         screenshot(page, "work-ledger-" + width);
         page.context().close();
     }
