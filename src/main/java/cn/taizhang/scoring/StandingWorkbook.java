@@ -133,12 +133,14 @@ public class StandingWorkbook {
                 try {
                     SuperiorStandings.Entry entry = entry(row, excelRow, dir);
                     String key = entry.consequenceCode() + "|" + entry.cycleKey() + "|" + entry.subject().key();
-                    Integer first = seen.putIfAbsent(key, excelRow);
+                    // twice in one file is ambiguous (which one counts?): the second is refused
+                    Integer first = seen.get(key);
                     if (first != null) {
                         throw new RowProblem(problem(excelRow, KIND, "assessment.standingImport.duplicate",
                                 String.valueOf(first)));
                     }
                     standings.enter(user, entry);
+                    seen.put(key, excelRow);
                     stored++;
                 } catch (RowProblem e) {
                     problems.add(e.problem);
