@@ -44,8 +44,11 @@ class PersonRepository {
      * All of them: rankings and imports must never see a silently shortened list.
      */
     List<Person> search(long tenantId, String subtreePath, Long selfPersonId, String text, boolean includeInactive) {
-        return jdbc.sql("select " + COLUMNS + " from person p join org_unit u on u.id = p.unit_id "
-                        + "where p.tenant_id = :t"
+        // the unit is joined within the tenant (u.tenant_id = :t), so that only the tenant's own units are
+        // read — by the (tenant_id, path) index — rather than every tenant's, which took ~7 ms a call at county scale
+        return jdbc.sql("select " + COLUMNS + " from person p "
+                        + "join org_unit u on u.id = p.unit_id and u.tenant_id = p.tenant_id "
+                        + "where p.tenant_id = :t and u.tenant_id = :t"
                         + (subtreePath == null ? "" : " and u.path like :path")
                         + (selfPersonId == null ? "" : " and p.id = :self")
                         + (text == null || text.isBlank() ? "" : " and (p.name like :q or p.code like :q or p.title like :q)")

@@ -65,10 +65,24 @@ public class Assessments {
 
     /**
      * A consequence the method draws from a ranking (ASSESS-11, FUND-1), proposed for a person to
-     * confirm: who, why (rank and score), and for group funds the share in percent.
+     * confirm: who, why (rank and score), and for group funds the share in percent and, when the
+     * preview is given the fund pool, the amount (the amounts add up exactly to the pool).
      */
     public record Proposal(String consequenceCode, String consequenceName, String kind, SubjectRef subject,
-                           String name, int rank, Score score, Score sharePercent) {
+                           String name, int rank, Score score, Score sharePercent, Money amount) {
+    }
+
+    /** A stored run as listed: who computed which target and cycle when, under which method version. */
+    public record RunSummary(long id, long methodVersionId, String targetCode, String cycleKey, String runBy,
+                             OffsetDateTime runAt, int subjects) {
+    }
+
+    /** One subject of a stored run, as it was stored. */
+    public record RunRow(String subject, String name, int rank, String score, boolean flagged, boolean vetoed) {
+    }
+
+    /** A stored run with its rows, read back as it was stored. */
+    public record StoredRun(RunSummary run, List<RunRow> rows) {
     }
 
     private final JdbcClient jdbc;
@@ -100,6 +114,28 @@ public class Assessments {
     /** The adopted method's definition, the copy a what-if edits. */
     public MethodDefinition adopted(long tenantId) {
         return active(tenantId).definition();
+    }
+
+    /**
+     * The adopted definition of a tenant the user may read results of: the own (leadership,
+     * discipline office) or a township of the county (its county administrator); otherwise 403/404.
+     */
+    public MethodDefinition adopted(CurrentUser user, long tenantId) {
+        requireReader(user, tenantId);
+        return active(tenantId).definition();
+    }
+
+    /**
+     * The tenant a results page shows when none is named: the own, or for a county administrator
+     * whose county has no method of its own the first township of the county that has one.
+     */
+    public long shownTenant(CurrentUser user, Long tenant) {
+        if (tenant != null) {
+            return tenant;
+        }
+        List<Tenant> townships = countyTownships(user);
+        return !townships.isEmpty() && methods.active(user.tenantId()).isEmpty() ? townships.get(0).id()
+                : user.tenantId();
     }
 
     public List<TargetInfo> targets(long tenantId) {
@@ -178,10 +214,11 @@ public class Assessments {
     }
 
     /**
-     * Reading another tenant's results: only within the county administrator's reach (else 404, so that guessed ids reveal nothing), and only reading — every write keeps asking for
-     * the roles of the own tenant.
+     * Reading a tenant's results: the own for the leadership and the discipline office; another
+     * only within the county administrator's reach (else 404, so that guessed ids reveal nothing),
+     * and only reading — every write keeps asking for the roles of the own tenant.
      */
-    private void requireReader(CurrentUser user, long tenantId) {
+    public void requireReader(CurrentUser user, long tenantId) {
         if (tenantId == user.tenantId()) {
             requireReader(user);
             return;
@@ -225,13 +262,71 @@ public class Assessments {
     }
 
     /**
+     * The stored runs of a target and cycle, the latest first (either may be left out: all of them),
+     * in a tenant the user may read: the own (leadership, discipline office) or a township of the
+     * county for its county administrator; at most 200.
+     */
+    @Transactional(readOnly = true)
+    public List<RunSummary> runs(CurrentUser user, long tenantId, String targetCode, String cycleKey) {
+        requireReader(user, tenantId);
+        String cycle = cycleKey == null || cycleKey.isBlank() ? null : CycleWindow.parse(cycleKey).key();
+        String target = targetCode == null || targetCode.isBlank() ? null : targetCode.strip();
+        return jdbc.sql("""
+                select id, method_version_id, target_code, cycle_key, run_by, run_at, jsonb_array_length(results) as n
+                from assessment_run
+                where tenant_id = :t and (cast(:c as varchar) is null or target_code = :c)
+                  and (cast(:k as varchar) is null or cycle_key = :k)
+                order by run_at desc, id desc
+                limit 200
+                """).param("t", tenantId).param("c", target).param("k", cycle)
+                .query((rs, n) -> runSummary(rs)).list();
+    }
+
+    /** One stored run with its rows as stored; another tenant's run, or one out of reach, answers 404. */
+    @Transactional(readOnly = true)
+    public StoredRun storedRun(CurrentUser user, long tenantId, long id) {
+        requireReader(user, tenantId);
+        record Raw(RunSummary summary, String results) {
+        }
+        Raw raw = jdbc.sql("""
+                select id, method_version_id, target_code, cycle_key, run_by, run_at, jsonb_array_length(results) as n,
+                       cast(results as text) as results
+                from assessment_run where tenant_id = :t and id = :id
+                """).param("t", tenantId).param("id", id)
+                .query((rs, n) -> new Raw(runSummary(rs), rs.getString("results"))).optional()
+                .orElseThrow(() -> new cn.taizhang.shared.NotFoundException("assessment_run", id));
+        List<RunRow> rows = new ArrayList<>();
+        for (var node : json.readTree(raw.results())) {
+            rows.add(new RunRow(node.get("subject").asString(), node.get("name").asString(), node.get("rank").asInt(),
+                    node.get("score").asString(), node.get("flagged").asBoolean(), node.get("vetoed").asBoolean()));
+        }
+        return new StoredRun(raw.summary(), rows);
+    }
+
+    private static RunSummary runSummary(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new RunSummary(rs.getLong("id"), rs.getLong("method_version_id"), rs.getString("target_code"),
+                rs.getString("cycle_key"), rs.getString("run_by"), rs.getObject("run_at", OffsetDateTime.class),
+                rs.getInt("n"));
+    }
+
+    /**
      * What-if: the same cycle computed with an edited copy of the method (YAML, validated like any
      * draft), side by side with the adopted method. Nothing is stored.
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public WhatIf whatIf(CurrentUser user, String editedYaml, String targetCode, String cycleKey) {
-        requireReader(user);
-        return whatIf(user, catalog.check(editedYaml).requireValid(), targetCode, cycleKey);
+        return whatIf(user, user.tenantId(), editedYaml, targetCode, cycleKey);
+    }
+
+    /**
+     * What-if in a tenant the user may read: the own, or a township of the county for its county
+     * administrator, on a copy of that township's method. It computes and compares only; nothing
+     * is stored and nothing adopted (adoption is the township's, in the method module).
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public WhatIf whatIf(CurrentUser user, long tenantId, String editedYaml, String targetCode, String cycleKey) {
+        requireReader(user, tenantId);
+        return whatIf(user, tenantId, catalog.check(editedYaml).requireValid(), targetCode, cycleKey);
     }
 
     /**
@@ -240,11 +335,17 @@ public class Assessments {
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public WhatIf whatIf(CurrentUser user, MethodDefinition edited, String targetCode, String cycleKey) {
-        requireReader(user);
-        MethodVersion v = active(user.tenantId());
+        return whatIf(user, user.tenantId(), edited, targetCode, cycleKey);
+    }
+
+    /** What-if with an edited copy of a readable tenant's adopted definition; nothing is stored. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public WhatIf whatIf(CurrentUser user, long tenantId, MethodDefinition edited, String targetCode, String cycleKey) {
+        requireReader(user, tenantId);
+        MethodVersion v = active(tenantId);
         CycleWindow cycle = CycleWindow.parse(cycleKey);
-        Ranking before = engine(user.tenantId(), v.definition(), v.id(), true).rank(targetCode, cycle);
-        Ranking after = engine(user.tenantId(), edited, 0, true).rank(targetCode, cycle);
+        Ranking before = engine(tenantId, v.definition(), v.id(), true).rank(targetCode, cycle);
+        Ranking after = engine(tenantId, edited, 0, true).rank(targetCode, cycle);
         Map<SubjectRef, Row> a = new LinkedHashMap<>();
         after.rows().forEach(r -> a.put(r.result().subject(), r));
         List<Change> changes = new ArrayList<>();
@@ -266,14 +367,30 @@ public class Assessments {
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public List<Proposal> consequences(CurrentUser user, String consequenceCode, String cycleKey) {
-        requireReader(user);
-        MethodVersion v = active(user.tenantId());
+        return consequences(user, user.tenantId(), consequenceCode, cycleKey, null);
+    }
+
+    /**
+     * The preview in a tenant the user may read (the own, or a county township for its county
+     * administrator). Group funds given the fund pool in yuan ({@code poolYuan}: positive, at most
+     * two decimals, for a cycle of the release period, as when generating) answer each group's
+     * amount, apportioned to the fen so that they add up exactly to the pool; no other consequence
+     * takes a pool. Nothing is stored.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public List<Proposal> consequences(CurrentUser user, long tenantId, String consequenceCode, String cycleKey,
+                                       BigDecimal poolYuan) {
+        requireReader(user, tenantId);
+        MethodVersion v = active(tenantId);
         var c = list(v.definition().consequences()).stream().filter(x -> x.code().equals(consequenceCode)).findFirst()
                 .orElseThrow(() -> DomainException.atField("consequence", "scoring.consequence.unknown", consequenceCode));
         if (c.basedOn() == null) {
             throw DomainException.atField("consequence", "scoring.consequence.noBasis", c.name());
         }
-        Ranking r = engine(user.tenantId(), v.definition(), v.id(), true).rank(c.basedOn(), CycleWindow.parse(cycleKey));
+        CycleWindow window = CycleWindow.parse(cycleKey);
+        Money pool = poolYuan == null && c.kind() == MethodDefinition.ConsequenceKind.GROUP_FUNDS ? null
+                : FundPool.of(v.definition(), c, window, poolYuan, "pool");
+        Ranking r = engine(tenantId, v.definition(), v.id(), true).rank(c.basedOn(), window);
         List<Row> rows = r.rows().stream()
                 .filter(x -> c.subjects() == null || c.subjects().isEmpty() || c.subjects().contains(x.result().subject().kind()))
                 .filter(x -> !x.result().vetoed()).toList();
@@ -285,7 +402,7 @@ public class Assessments {
                             .filter(x -> c.topN() == null || x.rank() <= c.topN())
                             // a score of nothing earns no reward: without this, units all at 0.00 share rank 1
                             .filter(x -> x.result().score().value().signum() > 0)
-                            .forEach(x -> out.add(proposal(c, x, null)));
+                            .forEach(x -> out.add(proposal(c, x, null, null)));
                 }
             }
             case GRADE_QUOTA -> {
@@ -299,7 +416,7 @@ public class Assessments {
                     if (taken + group.size() > quota) {
                         break;
                     }
-                    group.forEach(x -> out.add(proposal(c, x, null)));
+                    group.forEach(x -> out.add(proposal(c, x, null, null)));
                     taken += group.size();
                 }
             }
@@ -313,18 +430,23 @@ public class Assessments {
                         List<Integer> ranks = own.stream().map(Row::rank).distinct().sorted(java.util.Comparator.reverseOrder())
                                 .limit(bottomN).toList();
                         own.stream().filter(x -> ranks.contains(x.rank()) && worst > 0)
-                                .forEach(x -> out.add(proposal(c, x, null)));
+                                .forEach(x -> out.add(proposal(c, x, null, null)));
                     }
                 }
             }
             case GROUP_FUNDS -> {
-                BigDecimal total = rows.stream().map(x -> x.result().score().value().max(BigDecimal.ZERO))
-                        .reduce(BigDecimal.ZERO, BigDecimal::add);
-                for (Row x : rows) {
+                List<BigDecimal> weights = rows.stream().map(x -> x.result().score().value().max(BigDecimal.ZERO))
+                        .toList();
+                BigDecimal total = weights.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+                if (pool != null && total.signum() == 0) {
+                    throw DomainException.atField("cycle", "assessment.funds.noPositiveScore", window.key(), pool.yuan());
+                }
+                List<Money> amounts = pool == null ? null : pool.apportion(weights);
+                for (int i = 0; i < rows.size(); i++) {
+                    Row x = rows.get(i);
                     BigDecimal share = total.signum() == 0 ? BigDecimal.ZERO
-                            : x.result().score().value().max(BigDecimal.ZERO).multiply(BigDecimal.valueOf(100))
-                                    .divide(total, 8, java.math.RoundingMode.HALF_UP);
-                    out.add(proposal(c, x, Score.of(share)));
+                            : weights.get(i).multiply(BigDecimal.valueOf(100)).divide(total, 8, java.math.RoundingMode.HALF_UP);
+                    out.add(proposal(c, x, Score.of(share), amounts == null ? null : amounts.get(i)));
                 }
             }
             default -> {
@@ -334,9 +456,9 @@ public class Assessments {
         return out;
     }
 
-    private static Proposal proposal(MethodDefinition.Consequence c, Row x, Score share) {
+    private static Proposal proposal(MethodDefinition.Consequence c, Row x, Score share, Money amount) {
         return new Proposal(c.code(), c.name(), c.kind().name(), x.result().subject(), x.result().name(), x.rank(),
-                x.result().score(), share);
+                x.result().score(), share, amount);
     }
 
     /** A county ranking (bonus or veto), a commendation or a leader's correction of a composite, with its reason. */

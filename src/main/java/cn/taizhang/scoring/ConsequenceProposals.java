@@ -7,7 +7,6 @@ import cn.taizhang.method.MethodDefinition;
 import cn.taizhang.method.MethodDefinition.BoardKind;
 import cn.taizhang.method.MethodDefinition.Consequence;
 import cn.taizhang.method.MethodDefinition.ConsequenceKind;
-import cn.taizhang.method.MethodDefinition.Period;
 import cn.taizhang.method.MethodDefinition.SubjectKind;
 import cn.taizhang.method.MethodVersion;
 import cn.taizhang.method.TenantMethods;
@@ -134,7 +133,7 @@ public class ConsequenceProposals {
             throw DomainException.atField("consequence", "assessment.proposal.notGenerable", c.name());
         }
         CycleWindow cycle = CycleWindow.parse(cycleKey);
-        Money pool = fundPool(v.definition(), c, cycle, fundPoolYuan);
+        Money pool = FundPool.of(v.definition(), c, cycle, fundPoolYuan, "fundPool");
         long confirmed = jdbc.sql("""
                 select count(*) from consequence_proposal
                 where tenant_id = :t and consequence_code = :c and cycle_key = :k and state = 'CONFIRMED'
@@ -171,40 +170,6 @@ public class ConsequenceProposals {
                         + (superseded > 0 ? "，取代未决提议 " + superseded + " 条" : ""),
                 null, after, null);
         return new Generated(c.code(), cycle.key(), rows.size(), superseded, pool, List.copyOf(incomplete));
-    }
-
-    /**
-     * The fund pool of a group-funds generation: required there, in yuan, positive, at most two
-     * decimals, and only for a cycle of the period the funds are released in (the method's
-     * {@code practices.groupFunds.releasedEvery}; a month where it says nothing — FUND-1's
-     * released each month, a default). Refused for any other consequence.
-     */
-    private static Money fundPool(MethodDefinition d, Consequence c, CycleWindow cycle, BigDecimal yuan) {
-        if (c.kind() != ConsequenceKind.GROUP_FUNDS) {
-            if (yuan != null) {
-                throw DomainException.atField("fundPool", "assessment.funds.notApplicable", c.name());
-            }
-            return null;
-        }
-        var funds = d.practices() == null ? null : d.practices().groupFunds();
-        Period every = funds == null || funds.releasedEvery() == null ? Period.MONTH : funds.releasedEvery();
-        if (cycle.period() != every) {
-            throw DomainException.atField("cycle", "assessment.funds.cycle", cycle.key(), every.name(),
-                    CycleWindow.containing(every, cycle.start()).key());
-        }
-        if (yuan == null) {
-            throw DomainException.atField("fundPool", "assessment.funds.poolRequired", c.name(), cycle.key());
-        }
-        Money pool;
-        try {
-            pool = Money.ofYuan(yuan);
-        } catch (ArithmeticException e) {
-            throw DomainException.atField("fundPool", "assessment.funds.poolInvalid", yuan.toPlainString());
-        }
-        if (pool.fen() <= 0) {
-            throw DomainException.atField("fundPool", "assessment.funds.poolInvalid", yuan.toPlainString());
-        }
-        return pool;
     }
 
     private void insert(CurrentUser user, MethodVersion v, Consequence c, CycleWindow cycle, Row r, Money pool,
@@ -259,16 +224,11 @@ public class ConsequenceProposals {
      * then there is no proportion to release the pool by.
      */
     private List<Row> groupFunds(CurrentUser user, Consequence c, CycleWindow cycle, Money pool) {
-        List<Assessments.Proposal> shares = assessments.consequences(user, c.code(), cycle.key());
-        List<BigDecimal> weights = shares.stream().map(p -> p.score().value().max(BigDecimal.ZERO)).toList();
-        if (weights.stream().allMatch(w -> w.signum() == 0)) {
-            throw DomainException.atField("cycle", "assessment.funds.noPositiveScore", cycle.key(), pool.yuan());
-        }
-        List<Money> amounts = pool.apportion(weights);
+        // the preview's numbers, pool included: what was previewed is what is stored
         List<Row> out = new ArrayList<>();
-        for (int i = 0; i < shares.size(); i++) {
-            Assessments.Proposal p = shares.get(i);
-            out.add(new Row(p.subject(), p.name(), p.rank(), p.score(), p.sharePercent(), amounts.get(i).fen(), false,
+        for (Assessments.Proposal p : assessments.consequences(user, user.tenantId(), c.code(), cycle.key(),
+                new BigDecimal(pool.yuan()))) {
+            out.add(new Row(p.subject(), p.name(), p.rank(), p.score(), p.sharePercent(), p.amount().fen(), false,
                     null));
         }
         return out;
@@ -338,19 +298,35 @@ public class ConsequenceProposals {
     /** The proposals of a cycle, every state, the live ones first. */
     @Transactional(readOnly = true)
     public List<Stored> ofCycle(CurrentUser user, String cycleKey) {
-        requireReader(user);
+        return ofCycle(user, user.tenantId(), cycleKey);
+    }
+
+    /**
+     * The proposals of a cycle in a tenant the user may read: the own (leadership, discipline
+     * office) or, read-only, a township of the county for its county administrator (ORG-5);
+     * another county's township answers 404.
+     */
+    @Transactional(readOnly = true)
+    public List<Stored> ofCycle(CurrentUser user, long tenantId, String cycleKey) {
+        assessments.requireReader(user, tenantId);
         CycleWindow cycle = CycleWindow.parse(cycleKey);
         return jdbc.sql(SELECT + """
                 where tenant_id = :t and cycle_key = :k
                 order by consequence_code, case state when 'SUPERSEDED' then 1 else 0 end, month_key nulls first,
                          subject_kind, rank nulls last, subject_name, id
-                """).param("t", user.tenantId()).param("k", cycle.key()).query((rs, n) -> stored(rs)).list();
+                """).param("t", tenantId).param("k", cycle.key()).query((rs, n) -> stored(rs)).list();
     }
 
     @Transactional(readOnly = true)
     public Stored one(CurrentUser user, long id) {
-        requireReader(user);
-        return find(user.tenantId(), id);
+        return one(user, user.tenantId(), id);
+    }
+
+    /** One proposal of a readable tenant (see {@link #ofCycle(CurrentUser, long, String)}); elsewhere 404. */
+    @Transactional(readOnly = true)
+    public Stored one(CurrentUser user, long tenantId, long id) {
+        assessments.requireReader(user, tenantId);
+        return find(tenantId, id);
     }
 
     /** The leadership confirms a proposal, with the reason; a Gold Board candidate goes to the gold board's draft. */
@@ -469,12 +445,6 @@ public class ConsequenceProposals {
 
     private MethodVersion active(long tenantId) {
         return methods.active(tenantId).orElseThrow(() -> new DomainException("scoring.method.none"));
-    }
-
-    private static void requireReader(CurrentUser user) {
-        if (!user.hasAny(Role.LEADERSHIP, Role.DISCIPLINE)) {
-            throw new AccessDeniedException();
-        }
     }
 
     private static <T> List<T> list(List<T> l) {

@@ -54,9 +54,12 @@ public class SuperiorStandings {
     private final TenantMethods methods;
     private final Subjects subjects;
     private final AuditJournal journal;
+    private final Assessments assessments;
     private final Clock clock;
 
-    SuperiorStandings(JdbcClient jdbc, TenantMethods methods, Subjects subjects, AuditJournal journal, Clock clock) {
+    SuperiorStandings(JdbcClient jdbc, TenantMethods methods, Subjects subjects, AuditJournal journal,
+                      Assessments assessments, Clock clock) {
+        this.assessments = assessments;
         this.jdbc = jdbc;
         this.methods = methods;
         this.subjects = subjects;
@@ -117,10 +120,17 @@ public class SuperiorStandings {
     /** The standings of a cycle and the cycle before it, per subject (leadership and discipline office). */
     @Transactional(readOnly = true)
     public Standings of(CurrentUser user, String consequenceCode, String cycleKey) {
-        if (!user.hasAny(Role.LEADERSHIP, Role.DISCIPLINE)) {
-            throw new AccessDeniedException();
-        }
-        return of(user.tenantId(), rise(user.tenantId(), consequenceCode), CycleWindow.parse(cycleKey));
+        return of(user, user.tenantId(), consequenceCode, cycleKey);
+    }
+
+    /**
+     * The standings in a tenant the user may read results of: the own, or a township of the county
+     * for its county administrator, read-only (ORG-5); another county's township answers 404.
+     */
+    @Transactional(readOnly = true)
+    public Standings of(CurrentUser user, long tenantId, String consequenceCode, String cycleKey) {
+        assessments.requireReader(user, tenantId);
+        return of(tenantId, rise(tenantId, consequenceCode), CycleWindow.parse(cycleKey));
     }
 
     Standings of(long tenantId, Consequence c, CycleWindow cycle) {

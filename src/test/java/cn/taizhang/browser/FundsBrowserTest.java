@@ -42,6 +42,28 @@ class FundsBrowserTest extends BrowserSupport {
     @Autowired SuperiorStandings standings;
     @Autowired Accounts accounts;
     @Autowired Clock clock;
+    @Autowired cn.taizhang.scoring.Assessments assessments;
+
+    /** The district's list as it might be typed up: one good row, one with a rank in words. */
+    private static byte[] standingsList(int y, String birthsCode) {
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+             var out = new java.io.ByteArrayOutputStream()) {
+            var s = wb.createSheet(cn.taizhang.scoring.StandingWorkbook.SHEET);
+            String[][] rows = {cn.taizhang.scoring.StandingWorkbook.COLUMNS.toArray(String[]::new),
+                    {"class-rise", String.valueOf(y), "GROUP", birthsCode, "", "2", "区考核通报"},
+                    {"class-rise", String.valueOf(y - 1), "GROUP", "", "计生组", "第五", "区考核通报"}};
+            for (int r = 0; r < rows.length; r++) {
+                var row = s.createRow(r);
+                for (int i = 0; i < rows[r].length; i++) {
+                    row.createCell(i).setCellValue(rows[r][i]);
+                }
+            }
+            wb.write(out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     @Test
     void theSecretarySharesTheFundsAndRecordsTheDistrictRankingAndTheCountyReadsTheRanking() {
@@ -89,7 +111,25 @@ class FundsBrowserTest extends BrowserSupport {
         assertThat(page.locator("#proposals")).containsText("上级排名第 12 名 → 第 6 名");
         assertThat(page.locator("#proposals")).containsText("10000.00 元");
         screenshot(page, "consequences-rise-reward");
+
+        // the preview takes the pool and shows each amount, nothing stored
+        page.navigate(url("/scoring/consequences?cycle=" + april));
+        page.fill("#preview-pool-group-funds", "1000.01");
+        page.click(".funds-preview button");
+        assertThat(page.locator("#funds-preview")).containsText("750.01 元");
+        assertThat(page.locator("#funds-preview-total")).hasText("1000.01 元");
+        screenshot(page, "consequences-funds-preview");
+
+        // the district's list from Excel: a bad row is named, nothing stored
+        page.navigate(url("/scoring/consequences?cycle=" + y));
+        page.click("#standing-import");
+        page.setInputFiles("input[type=file]", new com.microsoft.playwright.options.FilePayload("区排名.xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", standingsList(y, births.code())));
+        page.click("main form button");
+        assertThat(page.locator("#import-problems")).containsText("名次或类别“第五”不是整数。");
+        screenshot(page, "standing-import-problems");
         page.context().close();
+        long run = assessments.run(me, "group-monthly", april).id();
 
         Page county2 = signIn(admin, 1280, 900);
         county2.navigate(url("/scoring/rankings?target=group-monthly&cycle=" + april));
@@ -99,6 +139,20 @@ class FundsBrowserTest extends BrowserSupport {
         county2.click("#ranking >> text=城建组");
         assertThat(county2.locator("main")).containsText("四月目标全部完成");
         screenshot(county2, "county-reads-township-explanation");
+        county2.navigate(url("/scoring/consequences?cycle=" + april + "&preview=group-funds&month=" + april
+                + "&pool=12000.01"));
+        assertThat(county2.locator("#county-read-only")).isVisible();
+        assertThat(county2.locator("#proposals")).containsText("9000.01 元");
+        assertThat(county2.locator("#funds-preview-total")).hasText("12000.01 元");
+        screenshot(county2, "county-reads-township-consequences");
+        county2.navigate(url("/scoring/rankings?target=group-monthly&cycle=" + april));
+        county2.click("#stored-runs a");
+        assertThat(county2.locator("#run-rows")).containsText("城建组");
+        screenshot(county2, "county-reads-stored-run");
+        county2.navigate(url("/scoring/what-if?tenant=" + town + "&target=group-monthly&cycle=" + april));
+        county2.click("#what-if-form button");
+        assertThat(county2.locator("#what-if")).containsText("城建组");
+        screenshot(county2, "county-what-if");
         county2.context().close();
     }
 }

@@ -77,6 +77,40 @@ class OrgAuthorityTest {
         assertThat(people.find(demoTown.id(), constructionMember.id()).orElseThrow().active()).isTrue();
     }
 
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    /**
+     * The person search reads the tenant's own people in the tenant's own units only: not another
+     * tenant's people with the same code, not a subtree of another tenant, and not even a person
+     * whose unit (by a fault in the data) belonged to another tenant.
+     */
+    @Test
+    void thePersonSearchReadsTheTenantsOwnRowsOnly_ORG1() {
+        long stamp = System.nanoTime() % 1_000_000;
+        Tenant county = tenants.create(TenantKind.COUNTY, "iso-c-" + stamp, "甲乙县", null);
+        Tenant a = tenants.create(TenantKind.TOWNSHIP, "iso-a-" + stamp, "甲镇", county.id());
+        Tenant b = tenants.create(TenantKind.TOWNSHIP, "iso-b-" + stamp, "乙镇", county.id());
+        OrgUnit rootA = organisation.createRoot(a.id(), UnitKind.TOWNSHIP, "IA" + stamp, "甲镇");
+        OrgUnit rootB = organisation.createRoot(b.id(), UnitKind.TOWNSHIP, "IB" + stamp, "乙镇");
+        OrgUnit groupA = organisation.createUnit(DataScope.wholeTenant(a.id()), rootA.id(), UnitKind.GROUP, "IA-G", "综治组", 0);
+        OrgUnit groupB = organisation.createUnit(DataScope.wholeTenant(b.id()), rootB.id(), UnitKind.GROUP, "IB-G", "综治组", 0);
+        Person inA = organisation.createPerson(DataScope.wholeTenant(a.id()), new Organisation.PersonDetails(groupA.id(),
+                "ISO1", "张同名", null, Position.STAFF, null, Rank.CLERK, null, null));
+        Person inB = organisation.createPerson(DataScope.wholeTenant(b.id()), new Organisation.PersonDetails(groupB.id(),
+                "ISO1", "张同名", null, Position.STAFF, null, Rank.CLERK, null, null));
+        assertThat(people.search(a.id(), null, null, null, false)).extracting(Person::id).containsExactly(inA.id());
+        assertThat(people.search(b.id(), null, null, "张同名", false)).extracting(Person::id).containsExactly(inB.id());
+        assertThat(people.search(a.id(), groupA.path(), null, null, false)).extracting(Person::id)
+                .containsExactly(inA.id());
+        assertThat(people.search(b.id(), groupA.path(), null, null, false)).isEmpty();
+        assertThat(people.search(a.id(), null, inB.id(), null, false)).isEmpty();
+        // a person of A pointed at B's unit (a fault the foreign key alone does not prevent) is not listed in A
+        jdbc.sql("update person set unit_id = :u where tenant_id = :t and id = :id").param("u", groupB.id())
+                .param("t", a.id()).param("id", inA.id()).update();
+        assertThat(people.search(a.id(), null, null, null, false)).isEmpty();
+        assertThat(people.search(b.id(), null, null, null, false)).extracting(Person::id).containsExactly(inB.id());
+    }
+
     @Test
     void anotherCountysAdministratorCannotReachOurTownship_ORG1() throws Exception {
         mvc.perform(get("/api/org/units").param("tenant", String.valueOf(demoTown.id())).with(api("othercounty")))

@@ -167,6 +167,66 @@ class FundsAndRewardsTest {
                 .andExpect(content().string(containsString("name=\"fundPool\"")));
     }
 
+    @Test
+    void thePreviewTakesThePoolAndItsAmountsAddUpExactlyWithoutStoringAnything_FUND1() throws Exception {
+        Funds f = funds();
+        String leader = "previewleader" + f.t().n;
+        accounts.create(f.t().id, leader, "花桥书记", SignedIn.DEMO_PASSWORD, null, Set.of(Role.LEADERSHIP), null);
+        String preview = "/api/scoring/consequences/group-funds/" + f.april();
+        // without a pool: shares only, as before
+        mvc.perform(get(preview).with(SignedIn.api(leader)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].sharePercent").value(75.0))
+                .andExpect(jsonPath("$[0].amount").doesNotExist());
+        // 1,000.01 by 30 : 10 : 0 → 750.01 + 250.00 + 0.00, the same numbers generating stores
+        mvc.perform(get(preview).param("pool", "1000.01").with(SignedIn.api(leader)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].name").value("城建组"))
+                .andExpect(jsonPath("$[0].amount.fen").value(75001))
+                .andExpect(jsonPath("$[1].amount.fen").value(25000))
+                .andExpect(jsonPath("$[2].amount.fen").value(0));
+        // 100 by 1 : 1 : 1 would leave a fen over; here 0.10 by 30 : 10 : 0 → 0.08 + 0.02
+        var small = assessments.consequences(f.t().leader, f.t().id, "group-funds", f.april(), new BigDecimal("0.10"));
+        assertThat(small).extracting(p -> p.amount().yuan()).containsExactly("0.08", "0.02", "0.00");
+        assertThat(small.stream().mapToLong(p -> p.amount().fen()).sum()).isEqualTo(10);
+        assertThat(proposals.ofCycle(f.t().leader, f.april())).isEmpty();
+
+        // refused, translated, naming the field: not an amount, three decimals, not positive, another consequence
+        for (String bad : new String[] {"一万", "10.001", "0", "-5"}) {
+            mvc.perform(get(preview).param("pool", bad).header("Accept-Language", "en").with(SignedIn.api(leader)))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("assessment.funds.poolInvalid"))
+                    .andExpect(jsonPath("$.field").value("pool"))
+                    .andExpect(jsonPath("$.message").value(containsString("at most two decimals")));
+        }
+        mvc.perform(get(preview).param("pool", "-5").with(SignedIn.api(leader)))
+                .andExpect(jsonPath("$.message").value("工作经费总额“-5”无效：须为大于 0 的金额（元），最多两位小数。"));
+        mvc.perform(get("/api/scoring/consequences/grade-quota/" + f.april().substring(0, 4)).param("pool", "100")
+                        .with(SignedIn.api(leader)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("assessment.funds.notApplicable"));
+        mvc.perform(get("/api/scoring/consequences/group-funds/" + f.april().substring(0, 4)).param("pool", "100")
+                        .with(SignedIn.api(leader)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("assessment.funds.cycle"));
+
+        // the page: the preview form shows each amount and the total, stores nothing; a bad pool is named
+        mvc.perform(get("/scoring/consequences").param("cycle", f.april()).param("preview", "group-funds")
+                        .param("month", f.april()).param("pool", "1,000.01").with(signedIn.as(leader)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"funds-preview\"")))
+                .andExpect(content().string(containsString("<td class=\"amount\">750.01 元</td>")))
+                .andExpect(content().string(containsString("<td class=\"amount\">250.00 元</td>")))
+                .andExpect(content().string(containsString("<th id=\"funds-preview-total\">1000.01 元</th>")))
+                .andExpect(content().string(containsString("工作经费总额 1000.01 元按得分比例分配的预览（未保存）")));
+        mvc.perform(get("/scoring/consequences").param("cycle", f.april()).param("preview", "group-funds")
+                        .param("month", f.april()).param("pool", "10.001").with(signedIn.as(leader)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("工作经费总额“10.001”无效")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"funds-preview\""))));
+        assertThat(proposals.ofCycle(f.t().leader, f.april())).isEmpty();
+    }
+
     /** huaqiao: 计划生育工作全区排名在2014年的基础上前进五位，奖励该组1万元，进类奖励该组两万元 (seed 002). */
     @Test
     void aGroupRisingFivePlacesInTheDistrictRankingEarnsTheReward_FUND2() {

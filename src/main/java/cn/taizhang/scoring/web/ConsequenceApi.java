@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -43,15 +44,18 @@ class ConsequenceApi {
     }
 
     @GetMapping("/cycles/{cycle}")
-    @Operation(summary = "Every proposal of a cycle, pending, decided and superseded")
-    List<ConsequenceProposals.Stored> ofCycle(@PathVariable String cycle) {
-        return proposals.ofCycle(CurrentUser.require(), cycle);
+    @Operation(summary = "Every proposal of a cycle, pending, decided and superseded; a county administrator reads a "
+            + "township of the county with tenant (another county's township: 404)")
+    List<ConsequenceProposals.Stored> ofCycle(@PathVariable String cycle, @RequestParam(required = false) Long tenant) {
+        CurrentUser me = CurrentUser.require();
+        return proposals.ofCycle(me, tenant == null ? me.tenantId() : tenant, cycle);
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One proposal")
-    ConsequenceProposals.Stored one(@PathVariable long id) {
-        return proposals.one(CurrentUser.require(), id);
+    @Operation(summary = "One proposal (a county administrator: of a township of the county, with tenant)")
+    ConsequenceProposals.Stored one(@PathVariable long id, @RequestParam(required = false) Long tenant) {
+        CurrentUser me = CurrentUser.require();
+        return proposals.one(me, tenant == null ? me.tenantId() : tenant, id);
     }
 
     record Reason(String reason) {

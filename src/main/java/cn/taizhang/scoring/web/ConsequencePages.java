@@ -8,7 +8,10 @@ import cn.taizhang.org.DataScope;
 import cn.taizhang.org.OrgUnit;
 import cn.taizhang.org.Organisation;
 import cn.taizhang.org.Person;
+import cn.taizhang.org.Tenant;
+import cn.taizhang.scoring.Assessments;
 import cn.taizhang.scoring.ConsequenceProposals;
+import cn.taizhang.scoring.Money;
 import cn.taizhang.scoring.CycleWindow;
 import cn.taizhang.scoring.SubjectRef;
 import cn.taizhang.scoring.SuperiorStandings;
@@ -52,62 +55,113 @@ class ConsequencePages {
 
     private final ConsequenceProposals proposals;
     private final SuperiorStandings standings;
+    private final Assessments assessments;
     private final Organisation organisation;
     private final MessageSource messages;
     private final Clock clock;
 
-    ConsequencePages(ConsequenceProposals proposals, SuperiorStandings standings, Organisation organisation,
-                     MessageSource messages, Clock clock) {
+    ConsequencePages(ConsequenceProposals proposals, SuperiorStandings standings, Assessments assessments,
+                     Organisation organisation, MessageSource messages, Clock clock) {
         this.proposals = proposals;
         this.standings = standings;
+        this.assessments = assessments;
         this.organisation = organisation;
         this.messages = messages;
         this.clock = clock;
     }
 
+    /**
+     * The page of a cycle: the own township's, or read-only a township of the county for its county
+     * administrator ({@code tenant}); {@code preview} (a group-funds consequence) with {@code month}
+     * and {@code pool} shows each group's share and amount without storing anything.
+     */
     @GetMapping
-    String page(@RequestParam(required = false) String cycle, Model model, Locale locale) {
+    String page(@RequestParam(required = false) Long tenant, @RequestParam(required = false) String cycle,
+                @RequestParam(required = false) String preview, @RequestParam(required = false) String month,
+                @RequestParam(required = false) String pool, Model model, Locale locale) {
         CurrentUser me = CurrentUser.require();
+        long shown = assessments.shownTenant(me, tenant);
+        boolean own = shown == me.tenantId();
+        if (own && !me.hasAny(Role.LEADERSHIP, Role.DISCIPLINE)) {
+            throw new AccessDeniedException();
+        }
+        assessments.requireReader(me, shown);
         String key = cycle == null || cycle.isBlank()
                 ? String.valueOf(CycleWindow.today(clock).getYear() - 1) : cycle.trim();
         List<ConsequenceProposals.Stored> all;
         try {
-            all = proposals.ofCycle(me, key);
+            all = proposals.ofCycle(me, shown, key);
         } catch (DomainException e) {
-            if (e instanceof AccessDeniedException) {
+            if (e instanceof AccessDeniedException || e instanceof NotFoundException) {
                 throw e;
             }
             model.addAttribute("problem", messages.getMessage(e.messageKey(), e.args(), locale));
             all = List.of();
         }
+        List<Tenant> townships = assessments.countyTownships(me);
+        model.addAttribute("tenantId", shown);
+        model.addAttribute("townships", townships);
+        model.addAttribute("township", own ? null : townships.stream().filter(t -> t.id() == shown).findFirst()
+                .orElse(null));
         model.addAttribute("cycle", key);
-        List<Consequence> generable = proposals.generable(me.tenantId());
+        List<Consequence> generable = proposals.generable(shown);
         model.addAttribute("consequences", generable.stream().filter(c -> c.kind() != ConsequenceKind.GROUP_FUNDS)
                 .toList());
         model.addAttribute("funds", generable.stream().filter(c -> c.kind() == ConsequenceKind.GROUP_FUNDS).toList());
-        model.addAttribute("rises", rises(me, key));
+        boolean leader = own && me.has(Role.LEADERSHIP);
+        model.addAttribute("rises", rises(me, shown, key, leader));
         // funds are released per month: offer the shown cycle when it is one, else last month
-        model.addAttribute("fundCycle", key.matches("\\d{4}-\\d{2}") ? key
-                : CycleWindow.current(Period.MONTH, clock).previous().key());
+        String fundCycle = key.matches("\\d{4}-\\d{2}") ? key : CycleWindow.current(Period.MONTH, clock).previous().key();
+        model.addAttribute("fundCycle", month == null || month.isBlank() ? fundCycle : month.strip());
+        model.addAttribute("pool", pool);
+        if (preview != null && !preview.isBlank()) {
+            preview(me, shown, preview.strip(), month == null || month.isBlank() ? fundCycle : month.strip(), pool,
+                    model, locale);
+        }
         model.addAttribute("proposals", all);
         model.addAttribute("counts", ConsequenceProposals.counts(all));
-        model.addAttribute("leader", me.has(Role.LEADERSHIP));
+        // the county administrator reads; generating, recording and deciding stay with the township
+        model.addAttribute("generator", own && me.hasAny(Role.LEADERSHIP, Role.DISCIPLINE));
+        model.addAttribute("leader", leader);
         return "scoring/consequences";
     }
 
-    private List<Rise> rises(CurrentUser me, String cycle) {
+    /** The preview of a group-funds consequence: shares and, with the pool, amounts adding up to it; nothing stored. */
+    private void preview(CurrentUser me, long tenantId, String code, String month, String pool, Model model,
+                         Locale locale) {
+        model.addAttribute("previewCode", code);
+        model.addAttribute("previewMonth", month);
+        try {
+            List<Assessments.Proposal> rows = assessments.consequences(me, tenantId, code, month,
+                    ScoringApi.yuan(pool, "pool"));
+            model.addAttribute("preview", rows);
+            model.addAttribute("previewName", rows.isEmpty() ? code : rows.get(0).consequenceName());
+            Money total = Money.ZERO;
+            for (Assessments.Proposal p : rows) {
+                total = p.amount() == null ? total : total.plus(p.amount());
+            }
+            model.addAttribute("previewTotal", rows.stream().anyMatch(p -> p.amount() != null) ? total : null);
+        } catch (DomainException e) {
+            if (e instanceof AccessDeniedException || e instanceof NotFoundException) {
+                throw e;
+            }
+            model.addAttribute("previewProblem", messages.getMessage(e.messageKey(), e.args(), locale));
+        }
+    }
+
+    private List<Rise> rises(CurrentUser me, long tenantId, String cycle, boolean leader) {
         List<Rise> out = new ArrayList<>();
-        for (Consequence c : standings.riseRewards(me.tenantId())) {
+        for (Consequence c : standings.riseRewards(tenantId)) {
             SuperiorStandings.Standings s;
             try {
-                s = standings.of(me, c.code(), cycle);
+                s = standings.of(me, tenantId, c.code(), cycle);
             } catch (DomainException e) {
-                if (e instanceof AccessDeniedException) {
+                if (e instanceof AccessDeniedException || e instanceof NotFoundException) {
                     throw e;
                 }
                 continue; // a cycle key the page already reports as a problem
             }
-            out.add(new Rise(c, s, subjectChoices(me.tenantId(), c)));
+            out.add(new Rise(c, s, leader ? subjectChoices(tenantId, c) : List.of()));
         }
         return out;
     }
@@ -155,14 +209,7 @@ class ConsequencePages {
 
     /** The pool as typed (yuan); not a number is refused with the same message as a bad amount. */
     private static BigDecimal yuan(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return new BigDecimal(text.strip().replace(",", "").replace("，", ""));
-        } catch (NumberFormatException e) {
-            throw DomainException.atField("fundPool", "assessment.funds.poolInvalid", text.strip());
-        }
+        return ScoringApi.yuan(text, "fundPool");
     }
 
     @PostMapping("/standings")

@@ -258,18 +258,55 @@ class ScoringApi {
     }
 
     @GetMapping("/consequences/{code}/{cycle}")
-    @Operation(summary = "Proposals a consequence of the method makes from its ranking (gold board, 优秀 quota, group funds, ...)")
-    List<Assessments.Proposal> consequences(@PathVariable String code, @PathVariable String cycle) {
-        return assessments.consequences(CurrentUser.require(), code, cycle);
+    @Operation(summary = "Proposals a consequence of the method makes from its ranking (gold board, 优秀 quota, group "
+            + "funds, ...); nothing is stored. Group funds with pool (yuan, positive, at most two decimals) answer "
+            + "each group's amount, adding up exactly to the pool. A county administrator reads a township of the "
+            + "county with tenant")
+    List<Assessments.Proposal> consequences(@PathVariable String code, @PathVariable String cycle,
+                                            @RequestParam(required = false) String pool,
+                                            @RequestParam(required = false) Long tenant) {
+        CurrentUser me = CurrentUser.require();
+        return assessments.consequences(me, tenant == null ? me.tenantId() : tenant, code, cycle, yuan(pool, "pool"));
+    }
+
+    /** An amount in yuan as typed; blank is none, and what is not a number is refused like a bad amount. */
+    static BigDecimal yuan(String text, String field) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(text.strip().replace(",", "").replace("，", ""));
+        } catch (NumberFormatException e) {
+            throw cn.taizhang.shared.DomainException.atField(field, "assessment.funds.poolInvalid", text.strip());
+        }
     }
 
     record WhatIfRequest(String yaml, String target, String cycle) {
     }
 
     @PostMapping("/what-if")
-    @Operation(summary = "Re-run a cycle with an edited copy of the method and compare every rank and score")
-    Assessments.WhatIf whatIf(@RequestBody WhatIfRequest b) {
-        return assessments.whatIf(CurrentUser.require(), b.yaml(), b.target(), b.cycle());
+    @Operation(summary = "Re-run a cycle with an edited copy of the method and compare every rank and score; nothing "
+            + "is stored or adopted. A county administrator computes on a copy of a county township's method with tenant")
+    Assessments.WhatIf whatIf(@RequestBody WhatIfRequest b, @RequestParam(required = false) Long tenant) {
+        CurrentUser me = CurrentUser.require();
+        return assessments.whatIf(me, tenant == null ? me.tenantId() : tenant, b.yaml(), b.target(), b.cycle());
+    }
+
+    @GetMapping("/runs")
+    @Operation(summary = "The stored runs (latest first), optionally of one target and cycle; a county administrator "
+            + "reads a township of the county with tenant")
+    List<Assessments.RunSummary> runs(@RequestParam(required = false) String target,
+                                      @RequestParam(required = false) String cycle,
+                                      @RequestParam(required = false) Long tenant) {
+        CurrentUser me = CurrentUser.require();
+        return assessments.runs(me, tenant == null ? me.tenantId() : tenant, target, cycle);
+    }
+
+    @GetMapping("/runs/{id}")
+    @Operation(summary = "One stored run with its ranking as stored (another township's: 404)")
+    Assessments.StoredRun storedRun(@PathVariable long id, @RequestParam(required = false) Long tenant) {
+        CurrentUser me = CurrentUser.require();
+        return assessments.storedRun(me, tenant == null ? me.tenantId() : tenant, id);
     }
 
     @GetMapping("/regulations")

@@ -390,7 +390,23 @@ class ScoringPages {
         model.addAttribute("target", chosen);
         model.addAttribute("cycle", c);
         model.addAttribute("ranking", assessments.ranking(me, shown, chosen.code(), c));
+        model.addAttribute("runs", assessments.runs(me, shown, chosen.code(), c));
         return "scoring/rankings";
+    }
+
+    /** A stored run as it was stored (the own township's, or read-only a township of the county). */
+    @GetMapping("/runs/{id}")
+    String run(@PathVariable long id, @RequestParam(required = false) Long tenant, Model model) {
+        CurrentUser me = CurrentUser.require();
+        long shown = tenant == null ? me.tenantId() : tenant;
+        Assessments.StoredRun run = assessments.storedRun(me, shown, id);
+        model.addAttribute("run", run);
+        model.addAttribute("target", assessments.targets(me, shown).stream()
+                .filter(t -> t.code().equals(run.run().targetCode())).findFirst().orElse(null));
+        model.addAttribute("tenantId", shown);
+        model.addAttribute("township", shown == me.tenantId() ? null : assessments.countyTownships(me).stream()
+                .filter(t -> t.id() == shown).findFirst().orElse(null));
+        return "scoring/run";
     }
 
     private String defaultCycle(Assessments.TargetInfo t) {

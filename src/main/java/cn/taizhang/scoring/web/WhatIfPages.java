@@ -8,12 +8,12 @@ import cn.taizhang.method.MethodDefinition.Composite;
 import cn.taizhang.method.MethodDefinition.MissingGroupRule;
 import cn.taizhang.method.MethodDefinition.Part;
 import cn.taizhang.method.MethodDefinition.RaterWeight;
+import cn.taizhang.org.Tenant;
 import cn.taizhang.scoring.Assessments;
 import cn.taizhang.scoring.CycleWindow;
 import cn.taizhang.shared.AccessDeniedException;
 import cn.taizhang.shared.CurrentUser;
 import cn.taizhang.shared.DomainException;
-import cn.taizhang.shared.Role;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -67,20 +67,29 @@ class WhatIfPages {
     }
 
     @GetMapping
-    String page(@RequestParam(required = false) String target, @RequestParam(required = false) String cycle,
-                Model model, Locale locale) {
-        CurrentUser me = requireReader();
-        MethodDefinition d = assessments.adopted(me.tenantId());
-        Assessments.TargetInfo chosen = chosen(me, target);
+    String page(@RequestParam(required = false) Long tenant, @RequestParam(required = false) String target,
+                @RequestParam(required = false) String cycle, Model model, Locale locale) {
+        CurrentUser me = CurrentUser.require();
+        long shown = readable(me, tenant);
+        MethodDefinition d = assessments.adopted(me, shown);
+        Assessments.TargetInfo chosen = chosen(me, shown, target);
         String key = cycle == null || cycle.isBlank() ? lastCycle(chosen) : cycle.trim();
-        return render(model, me, d, chosen, key, Map.of(), new LinkedHashMap<>(), null, locale);
+        return render(model, me, shown, d, chosen, key, Map.of(), new LinkedHashMap<>(), null, locale);
     }
 
     @PostMapping
     String run(@RequestParam MultiValueMap<String, String> form, Model model, Locale locale) {
-        CurrentUser me = requireReader();
-        MethodDefinition d = assessments.adopted(me.tenantId());
-        Assessments.TargetInfo chosen = chosen(me, form.getFirst("target"));
+        CurrentUser me = CurrentUser.require();
+        String tenantText = form.getFirst("tenant");
+        Long tenant;
+        try {
+            tenant = tenantText == null || tenantText.isBlank() ? null : Long.valueOf(tenantText.strip());
+        } catch (NumberFormatException e) {
+            throw new cn.taizhang.shared.NotFoundException("tenant", tenantText);
+        }
+        long shown = readable(me, tenant);
+        MethodDefinition d = assessments.adopted(me, shown);
+        Assessments.TargetInfo chosen = chosen(me, shown, form.getFirst("target"));
         String key = form.getFirst("cycle") == null ? lastCycle(chosen) : form.getFirst("cycle").trim();
         Map<String, String> values = form.toSingleValueMap();
         Map<String, String> errors = new LinkedHashMap<>();
@@ -89,7 +98,7 @@ class WhatIfPages {
         if (errors.isEmpty()) {
             try {
                 if (!CycleWindow.parse(key).end().isAfter(CycleWindow.today(clock))) {
-                    result = assessments.whatIf(me, edited, chosen.code(), key);
+                    result = assessments.whatIf(me, shown, edited, chosen.code(), key);
                 } else {
                     errors.put("cycle", messages.getMessage("assessment.whatIf.pastCycle", new Object[] {key}, locale));
                 }
@@ -100,11 +109,22 @@ class WhatIfPages {
                 errors.put("cycle", messages.getMessage(e.messageKey(), e.args(), locale));
             }
         }
-        return render(model, me, d, chosen, key, values, errors, result, locale);
+        return render(model, me, shown, d, chosen, key, values, errors, result, locale);
     }
 
-    private String render(Model model, CurrentUser me, MethodDefinition d, Assessments.TargetInfo chosen, String key,
-                          Map<String, String> values, Map<String, String> errors, Assessments.WhatIf result,
+    /**
+     * The tenant computed in: the own (leadership, discipline office) or a township of the county for
+     * its county administrator — a computation on a copy of that township's method, nothing stored
+     * or adopted; another county's township 404.
+     */
+    private long readable(CurrentUser me, Long tenant) {
+        long shown = assessments.shownTenant(me, tenant);
+        assessments.requireReader(me, shown);
+        return shown;
+    }
+
+    private String render(Model model, CurrentUser me, long tenantId, MethodDefinition d, Assessments.TargetInfo chosen,
+                          String key, Map<String, String> values, Map<String, String> errors, Assessments.WhatIf result,
                           Locale locale) {
         List<WeightSet> sets = new ArrayList<>();
         List<RuleChoice> rules = new ArrayList<>();
@@ -163,7 +183,12 @@ class WhatIfPages {
                 rules.add(new RuleChoice(name, a.name() + " · " + c.name(), values.getOrDefault(name, rule.name())));
             }
         }
-        model.addAttribute("targets", assessments.targets(me.tenantId()));
+        List<Tenant> townships = assessments.countyTownships(me);
+        model.addAttribute("tenantId", tenantId);
+        model.addAttribute("townships", townships);
+        model.addAttribute("township", tenantId == me.tenantId() ? null
+                : townships.stream().filter(t -> t.id() == tenantId).findFirst().orElse(null));
+        model.addAttribute("targets", assessments.targets(me, tenantId));
         model.addAttribute("target", chosen);
         model.addAttribute("cycle", key);
         model.addAttribute("sets", sets);
@@ -277,8 +302,8 @@ class WhatIfPages {
         }
     }
 
-    private Assessments.TargetInfo chosen(CurrentUser me, String target) {
-        List<Assessments.TargetInfo> targets = assessments.targets(me.tenantId());
+    private Assessments.TargetInfo chosen(CurrentUser me, long tenantId, String target) {
+        List<Assessments.TargetInfo> targets = assessments.targets(me, tenantId);
         return targets.stream().filter(t -> t.code().equals(target)).findFirst().orElse(targets.get(0));
     }
 
@@ -294,14 +319,6 @@ class WhatIfPages {
 
     private static Assessment assessment(MethodDefinition d, String code) {
         return d.assessments().stream().filter(a -> a.code().equals(code)).findFirst().orElseThrow();
-    }
-
-    private static CurrentUser requireReader() {
-        CurrentUser me = CurrentUser.require();
-        if (!me.hasAny(Role.LEADERSHIP, Role.DISCIPLINE)) {
-            throw new AccessDeniedException();
-        }
-        return me;
     }
 
     private static <T> List<T> list(List<T> l) {
