@@ -308,7 +308,14 @@ public class WorkItems {
     /** A quarterly stage evaluation (阶段性评估): by the supervision group (discipline office). */
     @Transactional
     public WorkItem evaluateStage(CurrentUser user, long id, StageRating rating, String remark) {
-        return act(user, id, Permissions::opinion, (item, a, now) -> item.evaluateStage(a, rating, remark, now));
+        return evaluateStage(user, id, rating, List.of(), remark);
+    }
+
+    @Transactional
+    public WorkItem evaluateStage(CurrentUser user, long id, StageRating rating, List<StandardRating> standards,
+                                  String remark) {
+        return act(user, id, Permissions::opinion,
+                (item, a, now) -> item.evaluateStage(a, rating, standards, remark, now));
     }
 
     @Transactional

@@ -243,6 +243,7 @@ class WorkPages {
         addIfAbsent(model, "stageForm", new ActionForms.StageForm());
         model.addAttribute("inspectorChoices", allPeople(d.item().tenantId()));
         model.addAttribute("ratings", StageRating.values());
+        model.addAttribute("stageStandards", inspections.standards(d.item().tenantId(), d.item().rule().code()));
         model.addAttribute("maxPhoto", attachmentPolicy.maxPhoto().toMegabytes() + " MB");
         model.addAttribute("maxFile", attachmentPolicy.maxFile().toMegabytes() + " MB");
         return "work/item";
@@ -409,7 +410,7 @@ class WorkPages {
     String evaluateStage(@PathVariable long id, @Valid @ModelAttribute("stageForm") ActionForms.StageForm form,
                          BindingResult result, Model model, RedirectAttributes redirect, Locale locale) {
         return perform(id, result, model, redirect, locale, "inspection.done.stageEvaluated",
-                me -> inspections.evaluateStage(me, id, form.getRating(), form.getRemark()));
+                me -> inspections.evaluateStage(me, id, form.getRating(), form.rated(), form.getRemark()));
     }
 
     @PostMapping("/{id}/evaluate")
