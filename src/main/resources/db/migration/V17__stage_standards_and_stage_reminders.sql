@@ -14,3 +14,19 @@ create table work_stage_evaluation_standard (
     rating         varchar(20)  not null check (rating in ('GOOD', 'FAIR', 'AVERAGE', 'POOR')),
     unique (tenant_id, evaluation_id, code)
 );
+
+-- Stages of the reverse schedule reported done (阶段完成) by the assignee side, once per stage; kept apart
+-- from work_stage, which is rewritten when an extension reschedules the stages (seq stays the same).
+create table work_stage_done (
+    tenant_id        bigint       not null references tenant (id),
+    item_id          bigint       not null references work_item (id),
+    seq              int          not null,
+    ledger_entry_id  bigint       not null references work_ledger_entry (id),
+    reported_by      varchar(50)  not null,
+    reported_at      timestamptz  not null,
+    primary key (tenant_id, item_id, seq)
+);
+
+-- Reminders for stage due dates (STAGE_DUE, STAGE_OVERDUE): ref_id is seq * 1000000 + the due date as a
+-- day number, so a stage moved by an extension starts a new chain; the stage's name is kept for the text.
+alter table reminder add column stage_name varchar(100);

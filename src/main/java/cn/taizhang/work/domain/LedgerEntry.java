@@ -47,6 +47,15 @@ public record LedgerEntry(long id, OffsetDateTime occurredAt, LedgerKind kind, S
         return out;
     }
 
+    /** The stage a STAGE_DONE line reports done, as {@code seq TAB name} in measures; else null. */
+    public String stageDoneName() {
+        if (kind != LedgerKind.STAGE_DONE || measures == null) {
+            return null;
+        }
+        int tab = measures.indexOf('\t');
+        return tab < 0 ? measures : measures.substring(tab + 1);
+    }
+
     /** How a stage evaluation is kept on its ledger line (see {@code measures}). */
     static String stageMeasures(StageRating overall, List<StandardRating> standards) {
         var sb = new StringBuilder(overall.name());

@@ -421,6 +421,19 @@ public final class WorkItem {
                 LedgerEntry.stageMeasures(rating, standards), null);
     }
 
+    /**
+     * The assignee side reports a stage of the reverse schedule done (阶段完成): while the item is being
+     * worked on, with an optional note; the caller checks it was not reported before.
+     */
+    public void reportStageDone(Actor by, Stage stage, String note, OffsetDateTime now) {
+        requireState("stageDone", WorkState.IN_PROGRESS, WorkState.REWORK, WorkState.EXTENSION_REQUESTED);
+        String text = note == null || note.isBlank() ? null : note.trim();
+        if (text != null && text.length() > 1000) {
+            throw DomainException.atField("text", "work.tooLong", 1000);
+        }
+        append(LedgerKind.STAGE_DONE, by, now, text, null, stage.dueOn(), stage.seq() + "\t" + stage.name(), null);
+    }
+
     /** Any open state → CANCELLED, only with a reason. */
     public void cancel(Actor by, String reason, OffsetDateTime now) {
         requireOpen("cancel");

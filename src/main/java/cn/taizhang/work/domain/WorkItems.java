@@ -318,6 +318,28 @@ public class WorkItems {
                 (item, a, now) -> item.evaluateStage(a, rating, standards, remark, now));
     }
 
+    /** The assignee side reports stage {@code seq} of the reverse schedule done; once per stage. */
+    @Transactional
+    public WorkItem reportStageDone(CurrentUser user, long id, int seq, String note) {
+        WorkItem done = act(user, id, Permissions::assignee, (item, a, now) -> {
+            Stage stage = item.stages().stream().filter(s -> s.seq() == seq).findFirst()
+                    .orElseThrow(() -> DomainException.atField("stage", "reminder.stage.unknown", String.valueOf(seq)));
+            if (items.stagesDone(item.tenantId(), item.id()).containsKey(seq)) {
+                throw DomainException.atField("stage", "reminder.stage.alreadyDone", stage.name());
+            }
+            item.reportStageDone(a, stage, note, now);
+        });
+        items.insertStageDone(done.tenantId(), done.id(), seq, done.storedEntryIds().get(0), user.displayName(),
+                OffsetDateTime.now(clock));
+        return done;
+    }
+
+    /** The stages of a visible item reported done: seq to when. */
+    public Map<Integer, OffsetDateTime> stagesDone(CurrentUser user, long id) {
+        WorkItem item = item(user, id);
+        return items.stagesDone(item.tenantId(), item.id());
+    }
+
     @Transactional
     public WorkItem requestExtension(CurrentUser user, long id, LocalDate newDeadline, String reason) {
         return act(user, id, Permissions::assignee, (item, a, now) -> item.requestExtension(a, newDeadline, reason, now));

@@ -176,6 +176,15 @@ class WorkApi {
         return ItemJson.of(work.report(CurrentUser.require(), id, b.percent(), b.text()));
     }
 
+    record StageDoneJson(String text) {
+    }
+
+    @PostMapping("/{id}/stages/{seq}/done")
+    @Operation(summary = "Report a stage of the reverse schedule done (阶段完成), once; ends its reminders")
+    ItemJson stageDone(@PathVariable long id, @PathVariable int seq, @RequestBody(required = false) StageDoneJson b) {
+        return ItemJson.of(work.reportStageDone(CurrentUser.require(), id, seq, b == null ? null : b.text()));
+    }
+
     @PostMapping("/{id}/queries")
     @Operation(summary = "A leader's query (质询)")
     ItemJson query(@PathVariable long id, @RequestBody Text b) {

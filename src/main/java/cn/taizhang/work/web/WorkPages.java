@@ -243,6 +243,7 @@ class WorkPages {
         addIfAbsent(model, "stageForm", new ActionForms.StageForm());
         model.addAttribute("inspectorChoices", allPeople(d.item().tenantId()));
         model.addAttribute("ratings", StageRating.values());
+        model.addAttribute("stagesDone", work.stagesDone(me, id));
         model.addAttribute("stageStandards", inspections.standards(d.item().tenantId(), d.item().rule().code()));
         model.addAttribute("maxPhoto", attachmentPolicy.maxPhoto().toMegabytes() + " MB");
         model.addAttribute("maxFile", attachmentPolicy.maxFile().toMegabytes() + " MB");
@@ -404,6 +405,14 @@ class WorkPages {
                    BindingResult result, Model model, RedirectAttributes redirect, Locale locale) {
         return perform(id, result, model, redirect, locale, "inspection.done.recorded",
                 me -> inspections.record(me, id, form.toNew(), ActionForms.uploads(form.getPhotos())));
+    }
+
+    @PostMapping("/{id}/stages/{seq}/done")
+    String stageDone(@PathVariable long id, @PathVariable int seq,
+                     @org.springframework.web.bind.annotation.RequestParam(required = false) String text,
+                     Model model, RedirectAttributes redirect, Locale locale) {
+        return perform(id, null, model, redirect, locale, "reminder.stage.reported",
+                me -> work.reportStageDone(me, id, seq, text));
     }
 
     @PostMapping("/{id}/stage-evaluation")
