@@ -135,11 +135,11 @@ class StageBrowserTest extends BrowserSupport {
     void aPlanLineNothingReliesOnOffersDeletion() throws Exception {
         String s = String.valueOf(System.nanoTime() % 100000);
         String plan = call("zuzhang", "/api/work/plans", """
-                {"level": "GROUP_ANNUAL", "year": 2045, "unitId": %d, "title": "城建组2045年工作计划%s"}"""
+                {"level": "GROUP_ANNUAL", "year": 2047, "unitId": %d, "title": "城建组2047年工作计划%s"}"""
                 .formatted(unitId("WS-CJ"), s));
         long planId = Long.parseLong(plan.replaceAll("(?s)^\\{\"id\":(\\d+).*$", "$1"));
         String line = call("zuzhang", "/api/work/plans/" + planId + "/lines", """
-                {"content": "重复录入的一条%s", "standard": "按期完成", "deadline": "2045-06-30", "responsibleUnitId": %d,
+                {"content": "重复录入的一条%s", "standard": "按期完成", "deadline": "2047-06-30", "responsibleUnitId": %d,
                  "responsiblePersonId": %d, "supervisingLeaderId": %d}"""
                 .formatted(s, unitId("WS-CJ"), personId("P017"), personId("P006")));
         long lineId = Long.parseLong(line.replaceAll("(?s)^\\{\"id\":(\\d+).*$", "$1"));
@@ -147,7 +147,6 @@ class StageBrowserTest extends BrowserSupport {
         page.navigate(url("/work/plans/lines/" + lineId));
         assertThat(page.locator("#delete-line")).containsText("删除这一条");
         screenshot(page, "plan-line-delete");
-        page.onDialog(d -> d.accept());
         page.fill("#delete-line input[name=reason]", "重复录入");
         page.click("#delete-line button");
         assertThat(page.locator("body")).containsText("已删除这一条目标任务");

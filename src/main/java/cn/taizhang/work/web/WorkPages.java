@@ -243,8 +243,10 @@ class WorkPages {
         addIfAbsent(model, "stageForm", new ActionForms.StageForm());
         model.addAttribute("inspectorChoices", allPeople(d.item().tenantId()));
         model.addAttribute("ratings", StageRating.values());
-        model.addAttribute("stagesDone", work.stagesDone(me, id));
-        model.addAttribute("stageStandards", inspections.standards(d.item().tenantId(), d.item().rule().code()));
+        model.addAttribute("stagesDone", work.stagesDone(d.item()));
+        // the standards are only asked on the form: read the method for those who see it
+        model.addAttribute("stageStandards", d.permissions().opinion() && assignedNotCancelled
+                ? inspections.standards(d.item().tenantId(), d.item().rule().code()) : List.of());
         model.addAttribute("maxPhoto", attachmentPolicy.maxPhoto().toMegabytes() + " MB");
         model.addAttribute("maxFile", attachmentPolicy.maxFile().toMegabytes() + " MB");
         return "work/item";
