@@ -127,6 +127,14 @@ class StageStandardsTest {
                 .andExpect(content().string(containsString("<span>工作运行好</span>：<strong>好</strong>")))
                 .andExpect(content().string(containsString("<span>工作业绩好</span>：<strong>一般</strong>")))
                 .andExpect(content().string(containsString("（总体评定取各项中最差的一项）")));
+        // the quarter is done: no form any more, a note instead; the journal has the ratings
+        mvc.perform(get("/work/{id}", id).with(signedIn.as("jiwei"))).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("id=\"stage-form\""))))
+                .andExpect(content().string(containsString("本季度已评估过这个事项")));
+        assertThat(jdbc.sql("""
+                        select (after_state ->> 'rating') || '|' || (after_state -> 'standards' ->> 'results')
+                        from audit_entry where action = 'work.stageEvaluation' and entity_id = :id""")
+                .param("id", String.valueOf(id)).query(String.class).single()).isEqualTo("AVERAGE|AVERAGE");
         mvc.perform(get("/work/round").with(signedIn.as("jiwei"))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("工作运行好 好")))
                 .andExpect(content().string(containsString("工作业绩好 一般")))

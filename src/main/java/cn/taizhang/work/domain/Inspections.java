@@ -135,8 +135,8 @@ public class Inspections {
         LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.CHINA));
         int quarter = (today.getMonthValue() - 1) / 3 + 1;
         if (inspections.stageEvaluated(visible.tenantId(), itemId, today.getYear(), quarter)) {
-            throw DomainException.atField("rating", "inspection.stage.already", String.valueOf(today.getYear()),
-                    quarter);
+            // not at a field: the page no longer shows the form once the quarter is evaluated
+            throw new DomainException("inspection.stage.already", String.valueOf(today.getYear()), quarter);
         }
         List<MethodDefinition.EvaluationStandard> applicable = standards(visible.tenantId(), visible.rule().code());
         Map<String, StageRating> given = standards == null ? Map.of() : standards;
@@ -160,6 +160,13 @@ public class Inspections {
 
     /** What a stage evaluation recorded: the overall rating and the standards' ratings (none without standards). */
     public record StageResult(StageRating rating, List<StandardRating> standards) {
+    }
+
+    /** Whether the item was already evaluated in the current quarter (the form is then not offered). */
+    public boolean evaluatedThisQuarter(WorkItem visible) {
+        LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.CHINA));
+        return inspections.stageEvaluated(visible.tenantId(), visible.id(), today.getYear(),
+                (today.getMonthValue() - 1) / 3 + 1);
     }
 
     /** The stage-evaluation standards of the tenant's adopted method that apply to a category (often none). */

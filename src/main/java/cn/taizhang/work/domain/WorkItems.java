@@ -497,6 +497,17 @@ public class WorkItems {
             if (e.deadline() != null) {
                 after.put("entryDeadline", e.deadline().toString());
             }
+            if (e.stageRating() != null) {
+                after.put("rating", e.stageRating().name());
+                Map<String, String> standards = new LinkedHashMap<>();
+                e.standardRatings().forEach(r -> standards.put(r.code(), r.rating() == null ? null : r.rating().name()));
+                if (!standards.isEmpty()) {
+                    after.put("standards", standards);
+                }
+            }
+            if (e.stageDoneName() != null) {
+                after.put("stage", e.stageDoneName());
+            }
             journal.record(item.tenantId(), e.kind().action(), "work_item", item.id(),
                     "工作事项「" + item.title() + "」" + messages.getMessage(e.kind().messageKey(), null, Locale.CHINA),
                     null, after, e.body());

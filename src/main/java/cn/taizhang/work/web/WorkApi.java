@@ -65,7 +65,8 @@ class WorkApi {
         }
     }
 
-    record DetailsJson(ItemJson item, List<LedgerEntry> ledger) {
+    /** {@code stagesDone}: the numbers of the stages reported done. */
+    record DetailsJson(ItemJson item, List<LedgerEntry> ledger, java.util.Set<Integer> stagesDone) {
     }
 
     @GetMapping
@@ -85,7 +86,7 @@ class WorkApi {
     @Operation(summary = "One item with its ledger in time order")
     DetailsJson item(@PathVariable long id) {
         ItemDetails d = work.details(CurrentUser.require(), id);
-        return new DetailsJson(ItemJson.of(d.item()), d.ledger());
+        return new DetailsJson(ItemJson.of(d.item()), d.ledger(), work.stagesDone(d.item()).keySet());
     }
 
     record StageJson(String name, int workingDays) {

@@ -232,7 +232,10 @@ class WorkPages {
         WorkState s = d.item().state();
         boolean assignedNotCancelled = s != WorkState.DRAFT && s != WorkState.CANCELLED;
         model.addAttribute("canInspect", d.permissions().inspect() && assignedNotCancelled);
-        model.addAttribute("canEvaluateStage", d.permissions().opinion() && assignedNotCancelled);
+        boolean evaluator = d.permissions().opinion() && assignedNotCancelled;
+        boolean evaluated = evaluator && inspections.evaluatedThisQuarter(d.item());
+        model.addAttribute("canEvaluateStage", evaluator && !evaluated);
+        model.addAttribute("stageEvaluatedThisQuarter", evaluated);
         Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
         addIfAbsent(model, "inspectionForm", ActionForms.InspectionForm.blank(LocalDate.now(clock),
                 messages.getMessage("inspection.figure.progress", null, locale),
@@ -245,7 +248,7 @@ class WorkPages {
         model.addAttribute("ratings", StageRating.values());
         model.addAttribute("stagesDone", work.stagesDone(d.item()));
         // the standards are only asked on the form: read the method for those who see it
-        model.addAttribute("stageStandards", d.permissions().opinion() && assignedNotCancelled
+        model.addAttribute("stageStandards", evaluator && !evaluated
                 ? inspections.standards(d.item().tenantId(), d.item().rule().code()) : List.of());
         model.addAttribute("maxPhoto", attachmentPolicy.maxPhoto().toMegabytes() + " MB");
         model.addAttribute("maxFile", attachmentPolicy.maxFile().toMegabytes() + " MB");

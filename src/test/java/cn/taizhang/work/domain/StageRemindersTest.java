@@ -114,6 +114,8 @@ class StageRemindersTest {
         mvc.perform(post("/api/work/" + id + "/stages/7/done").with(api("ganbu")).header("Accept-Language", "en")
                         .contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.message").value("This item has no stage 7."));
+        mvc.perform(get("/api/work/{id}", id).with(api("ganbu"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.stagesDone[0]").value(1));
         clock.set(at(2026, 10, 13, 1)); // reported done: no escalation; the last stage ends with the deadline
         reminders.run(town);
         clock.set(at(2026, 10, 15, 1));
