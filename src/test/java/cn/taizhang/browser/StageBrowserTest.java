@@ -123,6 +123,8 @@ class StageBrowserTest extends BrowserSupport {
             jiwei.selectOption("#stage-standard-operation", "GOOD");
             jiwei.selectOption("#stage-standard-results", "FAIR");
             jiwei.selectOption("#stage-standard-response", "GOOD");
+            jiwei.locator("#stage-form").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                    .setPath(SCREENSHOTS.resolve("stage-evaluation-form.png")));
             jiwei.click("#stage-form button");
             assertThat(jiwei.locator("#history")).containsText("工作业绩好：较好");
             screenshot(jiwei, "stage-evaluation-standards");
