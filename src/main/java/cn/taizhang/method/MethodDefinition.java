@@ -206,7 +206,25 @@ public record MethodDefinition(
                             Attendance attendance, WorkRecords workRecords, Lists lists, Plans plans,
                             Topics topics, Responsibility responsibility, List<Supervision> supervision,
                             List<Inspection> inspections, TrafficLight trafficLight, List<Competition> competitions,
-                            GroupFunds groupFunds, Posts posts, Regulations regulations, List<Campaign> campaigns) {
+                            GroupFunds groupFunds, Posts posts, Regulations regulations, List<Campaign> campaigns,
+                            StageEvaluation stageEvaluation) {
+    }
+
+    /**
+     * The standards of the quarterly stage evaluation (阶段性评估, LEDGER-6): the supervision group rates
+     * an item against each standard that applies to its category; the overall rating is the worst of them.
+     * Without standards the evaluation is one overall rating.
+     */
+    public record StageEvaluation(List<EvaluationStandard> standards, String note) {
+    }
+
+    /** One standard: code, name, what it checks, and the category codes it applies to (none: all categories). */
+    public record EvaluationStandard(@Required String code, @Required String name, String checks,
+                                     List<String> categories) {
+
+        public boolean appliesTo(String categoryCode) {
+            return categories == null || categories.isEmpty() || categories.contains(categoryCode);
+        }
     }
 
     public record Meeting(@Required String code, @Required String name, @Required Period period, String when,

@@ -29,6 +29,8 @@ import java.util.regex.Pattern;
 final class MethodValidator {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    /** At most this many stage-evaluation standards: the form asks a rating for each. */
+    static final int MAX_STANDARDS = 20;
     private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9-]{0,29}");
 
     private final Map<String, Integer> lines;
@@ -131,6 +133,8 @@ final class MethodValidator {
         }
         if (d.practices() != null) {
             practices("practices", d.practices());
+            stageEvaluation("practices.stageEvaluation", d.practices().stageEvaluation(),
+                    codes(d.categories(), Category::code));
         }
     }
 
@@ -387,6 +391,38 @@ final class MethodValidator {
             positive(p + ".posts.commandGroups", pr.posts().commandGroups());
         }
         uniqueCodes(p + ".campaigns", pr.campaigns(), MethodDefinition.Campaign::code);
+    }
+
+    /** The stage-evaluation standards: codes unique and well formed, names given, categories known. */
+    private void stageEvaluation(String p, MethodDefinition.StageEvaluation se, Set<String> categories) {
+        if (se == null) {
+            return;
+        }
+        var standards = se.standards();
+        String sp = p + ".standards";
+        if (standards.size() > MAX_STANDARDS) {
+            problem(sp, "inspection.problem.tooManyStandards", MAX_STANDARDS, standards.size());
+        }
+        uniqueCodes(sp, standards, MethodDefinition.EvaluationStandard::code);
+        for (int i = 0; i < standards.size(); i++) {
+            var st = standards.get(i);
+            String ip = sp + "[" + i + "]";
+            code(ip + ".code", st.code());
+            if (st.name() == null || st.name().isBlank()) {
+                problem(ip + ".name", "inspection.problem.standardNameBlank", st.code());
+            } else if (st.name().trim().length() > 50) {
+                problem(ip + ".name", "inspection.problem.standardNameTooLong", st.code(), 50);
+            }
+            if (st.checks() != null && st.checks().length() > 500) {
+                problem(ip + ".checks", "inspection.problem.standardChecksTooLong", st.code(), 500);
+            }
+            for (int c = 0; c < st.categories().size(); c++) {
+                if (!categories.contains(st.categories().get(c))) {
+                    problem(ip + ".categories[" + c + "]", "inspection.problem.standardUnknownCategory", st.code(),
+                            st.categories().get(c));
+                }
+            }
+        }
     }
 
     // ------------------------------------------------------------------ helpers

@@ -76,7 +76,7 @@ class LightPolicyTest {
         var light = new MethodDefinition.TrafficLight(5,
                 new MethodDefinition.PointRange(BigDecimal.valueOf(20), BigDecimal.valueOf(40)), false, BigDecimal.valueOf(40), null, null);
         var practices = new MethodDefinition.Practices(null, null, null, null, null, null, null, null, null, null, null,
-                null, light, null, null, null, null, null);
+                null, light, null, null, null, null, null, null);
         var def = new MethodDefinition("x", "x", null, null, java.util.List.of(), null, null, null, java.util.List.of(),
                 null, null, null, null, null, practices);
         LightPolicy custom = LightPolicy.of(def);

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -107,27 +108,55 @@ public class InspectionRepository {
                 .query(Long.class).single() > 0;
     }
 
-    public void insertStageEvaluation(long tenantId, long itemId, long entryId, int year, int quarter,
-                                      StageRating rating, String remark, String by, OffsetDateTime at) {
-        jdbc.sql("""
+    public long insertStageEvaluation(long tenantId, long itemId, long entryId, int year, int quarter,
+                                      StageRating rating, String rule, String remark, String by, OffsetDateTime at) {
+        return jdbc.sql("""
                 insert into work_stage_evaluation (tenant_id, item_id, ledger_entry_id, year, quarter, rating, remark,
-                    evaluated_by, evaluated_at)
-                values (:t, :i, :e, :y, :q, :r, :remark, :by, :at)""")
+                    evaluated_by, evaluated_at, rating_rule)
+                values (:t, :i, :e, :y, :q, :r, :remark, :by, :at, :rule) returning id""")
                 .param("t", tenantId).param("i", itemId).param("e", entryId).param("y", year).param("q", quarter)
                 .param("r", rating.name()).param("remark", remark)
-                .param("by", by.length() > 50 ? by.substring(0, 50) : by).param("at", at).update();
+                .param("by", by.length() > 50 ? by.substring(0, 50) : by).param("at", at).param("rule", rule)
+                .query(Long.class).single();
     }
 
-    /** A quarterly stage evaluation as the round lists it. */
+    public void insertStandardRatings(long tenantId, long evaluationId, List<StandardRating> ratings) {
+        int position = 0;
+        for (StandardRating r : ratings) {
+            jdbc.sql("""
+                    insert into work_stage_evaluation_standard (tenant_id, evaluation_id, position, code, name, rating)
+                    values (:t, :e, :p, :c, :n, :r)""")
+                    .param("t", tenantId).param("e", evaluationId).param("p", position++).param("c", r.code())
+                    .param("n", r.name()).param("r", r.rating().name()).update();
+        }
+    }
+
+    /** A quarterly stage evaluation as the round lists it; {@code standards} empty when rated without standards. */
     public record StageEvaluation(long itemId, String title, int year, int quarter, StageRating rating, String remark,
-                                  String evaluatedBy, OffsetDateTime evaluatedAt) {
+                                  String evaluatedBy, OffsetDateTime evaluatedAt, List<StandardRating> standards) {
     }
 
     public List<StageEvaluation> stageEvaluations(long tenantId, int year, int quarter) {
+        Map<Long, List<StandardRating>> byEvaluation = new HashMap<>();
+        jdbc.sql("""
+                select d.evaluation_id, d.code, d.name, d.rating
+                from work_stage_evaluation_standard d
+                join work_stage_evaluation s on s.tenant_id = d.tenant_id and s.id = d.evaluation_id
+                where s.tenant_id = :t and s.year = :y and s.quarter = :q order by d.evaluation_id, d.position""")
+                .param("t", tenantId).param("y", year).param("q", quarter)
+                .query((rs, n) -> {
+                    byEvaluation.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new StandardRating(
+                            rs.getString(2), rs.getString(3), StageRating.parse(rs.getString(4))));
+                    return null;
+                }).list();
         return jdbc.sql("""
-                select s.item_id, w.title, s.year, s.quarter, s.rating, s.remark, s.evaluated_by, s.evaluated_at
+                select s.id, s.item_id, w.title, s.year, s.quarter, s.rating, s.remark, s.evaluated_by, s.evaluated_at
                 from work_stage_evaluation s join work_item w on w.tenant_id = s.tenant_id and w.id = s.item_id
                 where s.tenant_id = :t and s.year = :y and s.quarter = :q order by s.evaluated_at, s.id""")
-                .param("t", tenantId).param("y", year).param("q", quarter).query(StageEvaluation.class).list();
+                .param("t", tenantId).param("y", year).param("q", quarter)
+                .query((rs, n) -> new StageEvaluation(rs.getLong("item_id"), rs.getString("title"), rs.getInt("year"),
+                        rs.getInt("quarter"), StageRating.valueOf(rs.getString("rating")), rs.getString("remark"),
+                        rs.getString("evaluated_by"), rs.getObject("evaluated_at", OffsetDateTime.class),
+                        byEvaluation.getOrDefault(rs.getLong("id"), List.of()))).list();
     }
 }

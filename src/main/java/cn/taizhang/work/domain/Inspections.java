@@ -113,9 +113,21 @@ public class Inspections {
                 inspections.latestOnOrBefore(item.tenantId(), itemId, today.minusMonths(months)));
     }
 
-    /** The supervision group's quarterly stage evaluation, once per item and quarter. */
+    /** The supervision group's quarterly stage evaluation, once per item and quarter, with one overall rating. */
     @Transactional
     public void evaluateStage(CurrentUser user, long itemId, StageRating rating, String remark) {
+        evaluateStage(user, itemId, rating, Map.of(), remark);
+    }
+
+    /**
+     * The quarterly stage evaluation. When the adopted method lists stage-evaluation standards for the
+     * item's category, every one of them needs a rating ({@code standards}: code to rating) and the
+     * overall rating is the worst of them ({@link StageRating#worst}); a {@code rating} given as well must
+     * be that one. Without standards, {@code rating} is required and {@code standards} must be empty.
+     */
+    @Transactional
+    public StageResult evaluateStage(CurrentUser user, long itemId, StageRating rating,
+                                     Map<String, StageRating> standards, String remark) {
         WorkItem visible = work.item(user, itemId);
         if (!work.permissions(user, visible).opinion()) {
             throw new AccessDeniedException();
@@ -123,12 +135,71 @@ public class Inspections {
         LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.CHINA));
         int quarter = (today.getMonthValue() - 1) / 3 + 1;
         if (inspections.stageEvaluated(visible.tenantId(), itemId, today.getYear(), quarter)) {
-            throw DomainException.atField("rating", "inspection.stage.already", String.valueOf(today.getYear()),
-                    quarter);
+            // not at a field: the page no longer shows the form once the quarter is evaluated
+            throw new DomainException("inspection.stage.already", String.valueOf(today.getYear()), quarter);
         }
-        WorkItem item = work.evaluateStage(user, itemId, rating, remark);
-        inspections.insertStageEvaluation(item.tenantId(), itemId, item.storedEntryIds().get(0), today.getYear(),
-                quarter, rating, remark.trim(), user.displayName(), OffsetDateTime.now(clock));
+        List<MethodDefinition.EvaluationStandard> applicable = standards(visible.tenantId(), visible.rule().code());
+        Map<String, StageRating> given = standards == null ? Map.of() : standards;
+        List<StandardRating> rated = rate(applicable, given);
+        StageRating overall = rating;
+        if (!rated.isEmpty()) {
+            StageRating worst = StageRating.worst(rated.stream().map(StandardRating::rating).toList());
+            if (rating != null && rating != worst) {
+                throw DomainException.atField("rating", "inspection.stage.overallIsWorst", Msg.of(worst.messageKey()),
+                        Msg.of(rating.messageKey()));
+            }
+            overall = worst;
+        }
+        WorkItem item = work.evaluateStage(user, itemId, overall, rated, remark);
+        long id = inspections.insertStageEvaluation(item.tenantId(), itemId, item.storedEntryIds().get(0),
+                today.getYear(), quarter, overall, rated.isEmpty() ? "ENTERED" : "WORST", remark.trim(),
+                user.displayName(), OffsetDateTime.now(clock));
+        inspections.insertStandardRatings(item.tenantId(), id, rated);
+        return new StageResult(overall, rated);
+    }
+
+    /** What a stage evaluation recorded: the overall rating and the standards' ratings (none without standards). */
+    public record StageResult(StageRating rating, List<StandardRating> standards) {
+    }
+
+    /** Whether the item was already evaluated in the current quarter (the form is then not offered). */
+    public boolean evaluatedThisQuarter(WorkItem visible) {
+        LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.CHINA));
+        return inspections.stageEvaluated(visible.tenantId(), visible.id(), today.getYear(),
+                (today.getMonthValue() - 1) / 3 + 1);
+    }
+
+    /** The stage-evaluation standards of the tenant's adopted method that apply to a category (often none). */
+    public List<MethodDefinition.EvaluationStandard> standards(long tenantId, String categoryCode) {
+        return methods.active(tenantId).map(MethodVersion::definition).map(MethodDefinition::practices)
+                .map(MethodDefinition.Practices::stageEvaluation).map(MethodDefinition.StageEvaluation::standards)
+                .orElse(List.of()).stream().filter(st -> st.appliesTo(categoryCode)).toList();
+    }
+
+    /** The ratings in the method's order; refuses an unknown standard first, then the first one not rated. */
+    static List<StandardRating> rate(List<MethodDefinition.EvaluationStandard> applicable,
+                                     Map<String, StageRating> given) {
+        Set<String> known = new LinkedHashSet<>();
+        applicable.forEach(st -> known.add(st.code()));
+        for (String code : given.keySet()) {
+            if (!known.contains(code)) {
+                if (applicable.isEmpty()) {
+                    throw DomainException.atField("standards", "inspection.stage.noStandards", code);
+                }
+                throw DomainException.atField("standards", "inspection.stage.unknownStandard", code,
+                        String.join("、", known));
+            }
+        }
+        List<StandardRating> out = new ArrayList<>();
+        for (var st : applicable) {
+            StageRating r = given.get(st.code());
+            if (r == null) {
+                throw DomainException.atField("standards", "inspection.stage.standardMissing", st.name().trim(),
+                        st.code());
+            }
+            out.add(new StandardRating(st.code(), st.name().trim(), r));
+        }
+        return out;
     }
 
     int compareMonths(long tenantId) {

@@ -4,7 +4,9 @@ package cn.taizhang.work.domain;
 public enum LedgerKind {
     CREATED, ASSIGNED, ACKNOWLEDGED, RETURNED, DOCUMENT, STARTED, REPORT, QUERY, ANSWER, OPINION,
     EXTENSION_REQUESTED, EXTENSION_APPROVED, EXTENSION_REFUSED, COMPLETION_REQUESTED, REWORK, REWARD_PENALTY,
-    CLOSED_OUT, EVALUATED, CANCELLED, INSPECTION, STAGE_EVALUATION;
+    CLOSED_OUT, EVALUATED, CANCELLED, INSPECTION, STAGE_EVALUATION,
+    /** A stage of the reverse schedule (倒排工期) reported done by the assignee side. */
+    STAGE_DONE;
 
     public String messageKey() {
         return "work.ledger." + name();

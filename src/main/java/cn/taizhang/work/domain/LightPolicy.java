@@ -36,14 +36,19 @@ public record LightPolicy(int yellowWithinWorkingDays, BigDecimal yellowBehindMi
     public record Verdict(Light light, Reason reason, int workingDaysLeft, int plannedPercent, int progress, int behind) {
     }
 
+    /** The progress the plan expects at the end of {@code day}: even over the working days from start to deadline. */
+    public static int plannedPercent(WorkingCalendar calendar, LocalDate start, LocalDate deadline, LocalDate day) {
+        int total = Math.max(1, calendar.countWorkingDays(start, deadline));
+        int elapsed = day.isBefore(start) ? 0
+                : calendar.countWorkingDays(start, day.isAfter(deadline) ? deadline : day);
+        return Math.min(100, Math.round(100f * elapsed / total));
+    }
+
     public Verdict evaluate(WorkingCalendar calendar, LocalDate start, LocalDate deadline, int progress,
                             ZonedDateTime now) {
         LocalDate today = now.withZoneSameInstant(WorkingCalendar.CHINA).toLocalDate();
         boolean overdue = now.isAfter(WorkingCalendar.endOf(deadline));
-        int total = Math.max(1, calendar.countWorkingDays(start, deadline));
-        int elapsed = today.isBefore(start) ? 0
-                : calendar.countWorkingDays(start, today.isAfter(deadline) ? deadline : today);
-        int planned = Math.min(100, Math.round(100f * elapsed / total));
+        int planned = plannedPercent(calendar, start, deadline, today);
         int behind = Math.max(0, planned - progress);
         int left = overdue ? 0 : calendar.countWorkingDays(today.plusDays(1), deadline);
         BigDecimal b = BigDecimal.valueOf(behind);

@@ -31,7 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
  * responsible person. When nothing is reported (for an opinion: no answer to it) within the method's
  * {@code trafficLight.escalateAfterWorkingDays} working days (default 1), it goes to the lead group's
  * supervisor-assessor, or else the supervising leader; after twice that, to the lead group's leader,
- * or else the supervising leader; a step whose person already had the reminder is left out. Each
+ * or else the supervising leader; a step whose person already had the reminder is left out. A stage of
+ * the reverse schedule due within the yellow window (or overdue) and neither reported done nor caught
+ * up by the reported progress reminds and escalates the same way, until it is reported done. Each
  * reminder lands in the person's inbox and is then handed to the {@link ReminderSender}.
  */
 @Service
@@ -71,18 +73,35 @@ public class Reminders {
         LightPolicy policy = LightPolicy.of(definition.orElse(null));
         int after = escalateAfter(definition.orElse(null));
 
-        List<ReminderRepository.Due> due = new ArrayList<>(
-                reminders.firstReminders(tenantId, today, workingDaysAfter(calendar, today, policy.yellowWithinWorkingDays())));
+        LocalDate dueBy = workingDaysAfter(calendar, today, policy.yellowWithinWorkingDays());
+        List<ReminderRepository.Due> due = new ArrayList<>(reminders.firstReminders(tenantId, today, dueBy));
+        for (ReminderRepository.StageDue s : reminders.stagesDue(tenantId, today, dueBy)) {
+            if (s.progress() < LightPolicy.plannedPercent(calendar, s.startDate(), s.deadline(), s.dueOn())) {
+                due.add(new ReminderRepository.Due(s.itemId(), s.itemTitle(),
+                        s.dueOn().isBefore(today) ? Reminder.Reason.STAGE_OVERDUE : Reminder.Reason.STAGE_DUE,
+                        Reminder.stageRef(s.seq(), s.dueOn()), 0, s.personId(), s.light(), s.dueOn(), s.stageName()));
+            }
+        }
         for (ReminderRepository.Open o : reminders.unanswered(tenantId)) {
+            if (o.reason() == Reminder.Reason.STAGE_DUE && o.dueOn().isBefore(today)) {
+                continue; // the stage is now overdue: its STAGE_OVERDUE chain takes over
+            }
+            if (o.reason().isStage() && (o.deadline().isBefore(today) || o.progress()
+                    >= LightPolicy.plannedPercent(calendar, o.startDate(), o.deadline(), o.dueOn()))) {
+                // the item is overdue (its deadline reminders speak) or its progress caught up with the stage
+                continue;
+            }
             LocalDate since = o.createdAt().atZoneSameInstant(WorkingCalendar.CHINA).toLocalDate();
             int waited = calendar.countWorkingDays(since.plusDays(1), today);
             Long supervisor = o.assessorId() != null ? o.assessorId() : o.supervisingLeaderId();
             Long leader = o.leaderId() != null ? o.leaderId() : o.supervisingLeaderId();
             if (waited >= after && supervisor != null && supervisor != o.responsibleId()) {
-                due.add(new ReminderRepository.Due(o.itemId(), o.itemTitle(), o.reason(), o.refId(), 1, supervisor, o.light(), o.dueOn()));
+                due.add(new ReminderRepository.Due(o.itemId(), o.itemTitle(), o.reason(), o.refId(), 1, supervisor, o.light(), o.dueOn(),
+                        o.stageName()));
             }
             if (waited >= 2 * after && leader != null && leader != o.responsibleId() && !Objects.equals(leader, supervisor)) {
-                due.add(new ReminderRepository.Due(o.itemId(), o.itemTitle(), o.reason(), o.refId(), 2, leader, o.light(), o.dueOn()));
+                due.add(new ReminderRepository.Due(o.itemId(), o.itemTitle(), o.reason(), o.refId(), 2, leader, o.light(), o.dueOn(),
+                        o.stageName()));
             }
         }
         List<ReminderRepository.Created> created = reminders.insert(tenantId, due, now);
@@ -121,8 +140,8 @@ public class Reminders {
     private boolean send(long tenantId, ReminderRepository.Created c, Person person) {
         ReminderRepository.Due d = c.due();
         String text = messages.getMessage("reminder.text." + d.reason().name() + "." + d.step(),
-                new Object[] {d.itemTitle(), lightName(d.light()), d.dueOn() == null ? "" : d.dueOn().toString()},
-                Locale.CHINA);
+                new Object[] {d.itemTitle(), lightName(d.light()), d.dueOn() == null ? "" : d.dueOn().toString(),
+                        d.stageName() == null ? "" : d.stageName()}, Locale.CHINA);
         try {
             sender.send(new OutgoingReminder(tenantId, c.id(), d.personId(), person == null ? null : person.name(),
                     person == null ? null : person.phone(), d.itemId(), d.step(), text));

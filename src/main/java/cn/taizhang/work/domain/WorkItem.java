@@ -399,6 +399,12 @@ public final class WorkItem {
 
     /** The supervision group's quarterly stage evaluation (阶段性评估, LEDGER-6): a rating and a remark. */
     public void evaluateStage(Actor by, StageRating rating, String remark, OffsetDateTime now) {
+        evaluateStage(by, rating, List.of(), remark, now);
+    }
+
+    /** The same against the method's standards: {@code rating} is the overall rating derived from them. */
+    public void evaluateStage(Actor by, StageRating rating, List<StandardRating> standards, String remark,
+                              OffsetDateTime now) {
         if (state == WorkState.DRAFT || state == WorkState.CANCELLED) {
             throw wrongState("stageEvaluation");
         }
@@ -411,7 +417,21 @@ public final class WorkItem {
         if (remark.trim().length() > 2000) {
             throw DomainException.atField("remark", "work.tooLong", 2000);
         }
-        append(LedgerKind.STAGE_EVALUATION, by, now, remark.trim(), null, null, rating.name(), null);
+        append(LedgerKind.STAGE_EVALUATION, by, now, remark.trim(), null, null,
+                LedgerEntry.stageMeasures(rating, standards), null);
+    }
+
+    /**
+     * The assignee side reports a stage of the reverse schedule done (阶段完成): while the item is being
+     * worked on, with an optional note; the caller checks it was not reported before.
+     */
+    public void reportStageDone(Actor by, Stage stage, String note, OffsetDateTime now) {
+        requireState("stageDone", WorkState.IN_PROGRESS, WorkState.REWORK, WorkState.EXTENSION_REQUESTED);
+        String text = note == null || note.isBlank() ? null : note.trim();
+        if (text != null && text.length() > 1000) {
+            throw DomainException.atField("text", "work.tooLong", 1000);
+        }
+        append(LedgerKind.STAGE_DONE, by, now, text, null, stage.dueOn(), stage.seq() + "\t" + stage.name(), null);
     }
 
     /** Any open state → CANCELLED, only with a reason. */

@@ -191,6 +191,23 @@ public class WorkItemRepository {
                 .param("t", tenantId).param("i", itemId).query(Stage.class).list();
     }
 
+    /** The stages of an item reported done (V17): seq to when, in order. */
+    public Map<Integer, OffsetDateTime> stagesDone(long tenantId, long itemId) {
+        Map<Integer, OffsetDateTime> out = new java.util.TreeMap<>();
+        jdbc.sql("select seq, reported_at from work_stage_done where tenant_id = :t and item_id = :i")
+                .param("t", tenantId).param("i", itemId)
+                .query((rs, n) -> out.put(rs.getInt(1), rs.getObject(2, OffsetDateTime.class))).list();
+        return out;
+    }
+
+    public void insertStageDone(long tenantId, long itemId, int seq, long entryId, String by, OffsetDateTime at) {
+        jdbc.sql("""
+                insert into work_stage_done (tenant_id, item_id, seq, ledger_entry_id, reported_by, reported_at)
+                values (:t, :i, :s, :e, :by, :at)""")
+                .param("t", tenantId).param("i", itemId).param("s", seq).param("e", entryId)
+                .param("by", by.length() > 50 ? by.substring(0, 50) : by).param("at", at).update();
+    }
+
     public List<LedgerEntry> ledger(long tenantId, long itemId) {
         return jdbc.sql("""
                 select id, occurred_at, kind, actor_name, actor_person_id, state_after, body, percent, deadline,

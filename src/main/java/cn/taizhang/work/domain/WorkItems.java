@@ -308,7 +308,40 @@ public class WorkItems {
     /** A quarterly stage evaluation (阶段性评估): by the supervision group (discipline office). */
     @Transactional
     public WorkItem evaluateStage(CurrentUser user, long id, StageRating rating, String remark) {
-        return act(user, id, Permissions::opinion, (item, a, now) -> item.evaluateStage(a, rating, remark, now));
+        return evaluateStage(user, id, rating, List.of(), remark);
+    }
+
+    @Transactional
+    public WorkItem evaluateStage(CurrentUser user, long id, StageRating rating, List<StandardRating> standards,
+                                  String remark) {
+        return act(user, id, Permissions::opinion,
+                (item, a, now) -> item.evaluateStage(a, rating, standards, remark, now));
+    }
+
+    /** The assignee side reports stage {@code seq} of the reverse schedule done; once per stage. */
+    @Transactional
+    public WorkItem reportStageDone(CurrentUser user, long id, int seq, String note) {
+        WorkItem done = act(user, id, Permissions::assignee, (item, a, now) -> {
+            Stage stage = item.stages().stream().filter(s -> s.seq() == seq).findFirst()
+                    .orElseThrow(() -> DomainException.atField("stage", "reminder.stage.unknown", String.valueOf(seq)));
+            if (items.stagesDone(item.tenantId(), item.id()).containsKey(seq)) {
+                throw DomainException.atField("stage", "reminder.stage.alreadyDone", stage.name());
+            }
+            item.reportStageDone(a, stage, note, now);
+        });
+        items.insertStageDone(done.tenantId(), done.id(), seq, done.storedEntryIds().get(0), user.displayName(),
+                OffsetDateTime.now(clock));
+        return done;
+    }
+
+    /** The stages of a visible item reported done: seq to when. */
+    public Map<Integer, OffsetDateTime> stagesDone(CurrentUser user, long id) {
+        return stagesDone(item(user, id));
+    }
+
+    /** The same for an item the caller has already read through the visibility rules (one query). */
+    public Map<Integer, OffsetDateTime> stagesDone(WorkItem visible) {
+        return visible.stages().isEmpty() ? Map.of() : items.stagesDone(visible.tenantId(), visible.id());
     }
 
     @Transactional
@@ -463,6 +496,17 @@ public class WorkItems {
             }
             if (e.deadline() != null) {
                 after.put("entryDeadline", e.deadline().toString());
+            }
+            if (e.stageRating() != null) {
+                after.put("rating", e.stageRating().name());
+                Map<String, String> standards = new LinkedHashMap<>();
+                e.standardRatings().forEach(r -> standards.put(r.code(), r.rating() == null ? null : r.rating().name()));
+                if (!standards.isEmpty()) {
+                    after.put("standards", standards);
+                }
+            }
+            if (e.stageDoneName() != null) {
+                after.put("stage", e.stageDoneName());
             }
             journal.record(item.tenantId(), e.kind().action(), "work_item", item.id(),
                     "工作事项「" + item.title() + "」" + messages.getMessage(e.kind().messageKey(), null, Locale.CHINA),

@@ -319,6 +319,55 @@ public class Plans {
         return after;
     }
 
+    /**
+     * Why a line cannot be deleted, as a refusal, or null when nothing relies on it: no work item carries
+     * it, no line of a plan below serves it, and it was never corrected (its corrections are append-only
+     * history, which a deletion would leave without its line).
+     */
+    public DomainException whyNotDeletable(PlanLine line) {
+        if (line.workItemId() != null) {
+            return DomainException.atField("line", "plan.line.delete.hasItem", String.valueOf(line.workItemId()));
+        }
+        long lower = jdbc.sql("select count(*) from plan_line where tenant_id = :t and serves_line_id = :id")
+                .param("t", line.tenantId()).param("id", line.id()).query(Long.class).single();
+        if (lower > 0) {
+            return DomainException.atField("line", "plan.line.delete.servedBy", lower);
+        }
+        long revised = jdbc.sql("select count(*) from plan_line_revision where tenant_id = :t and line_id = :id")
+                .param("t", line.tenantId()).param("id", line.id()).query(Long.class).single();
+        if (revised > 0) {
+            return DomainException.atField("line", "plan.line.delete.revised", revised);
+        }
+        return null;
+    }
+
+    /**
+     * Deletes a line nothing relies on ({@link #whyNotDeletable}), for whoever may add lines to its plan;
+     * the line as it was goes to the journal ({@code plan.line.deleted}) with the optional reason. The
+     * other lines keep their numbers (no renumbering); a new line comes after the highest one left.
+     */
+    @Transactional
+    public void deleteLine(CurrentUser user, long lineId, String reason) {
+        PlanAccess.Viewer v = access.member(user);
+        PlanLine visible = editableLine(v, lineId);
+        // lock the line: a line below that would serve it, or a link to an item, waits for this decision
+        jdbc.sql("select id from plan_line where tenant_id = :t and id = :id for update")
+                .param("t", visible.tenantId()).param("id", visible.id()).query(Long.class).single();
+        PlanLine line = findLine(visible.tenantId(), visible.id());
+        DomainException refusal = whyNotDeletable(line);
+        if (refusal != null) {
+            throw refusal;
+        }
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        PlanTexts.limit("reason", why, 500);
+        Plan plan = find(line.tenantId(), line.planId());
+        Map<String, Object> before = describe(line);
+        jdbc.sql("delete from plan_line where tenant_id = :t and id = :id")
+                .param("t", line.tenantId()).param("id", line.id()).update();
+        journal.record(line.tenantId(), "plan.line.deleted", "plan_line", line.id(),
+                "计划 " + plan.period() + " 第" + line.seq() + "条 删除 " + line.content(), before, null, why);
+    }
+
     /** Carries a line out as an existing work item the user can see. */
     @Transactional
     public PlanLine linkItem(CurrentUser user, long lineId, Long workItemId) {

@@ -231,18 +231,36 @@ final class ActionForms {
         public void setUnit(String unit) { this.unit = unit; }
     }
 
-    /** The quarterly stage evaluation (阶段性评估): a rating and a remark. */
+    /**
+     * The quarterly stage evaluation (阶段性评估): a rating per standard of the method (the overall one is
+     * derived) or, when the method has none, one rating; and a remark. The service checks what is required.
+     */
     public static class StageForm implements Serializable {
-        @NotNull(message = "{inspection.stage.ratingRequired}")
         private StageRating rating;
+        private java.util.Map<String, StageRating> standards = new java.util.LinkedHashMap<>();
         @NotBlank(message = "{inspection.stage.remarkRequired}")
         @Size(max = 2000, message = "{work.form.tooLong}")
         private String remark;
 
         public StageRating getRating() { return rating; }
         public void setRating(StageRating rating) { this.rating = rating; }
+        public java.util.Map<String, StageRating> getStandards() { return standards; }
+        public void setStandards(java.util.Map<String, StageRating> standards) { this.standards = standards; }
         public String getRemark() { return remark; }
         public void setRemark(String remark) { this.remark = remark; }
+
+        /** The standards rated on the form; an option left at 评定 is no rating. */
+        public java.util.Map<String, StageRating> rated() {
+            java.util.Map<String, StageRating> out = new java.util.LinkedHashMap<>();
+            if (standards != null) {
+                standards.forEach((k, v) -> {
+                    if (v != null) {
+                        out.put(k, v);
+                    }
+                });
+            }
+            return out;
+        }
     }
 
     /** The files of a form as uploads: name and bytes, whatever type the browser claimed. */

@@ -36,8 +36,8 @@ class InboxPages {
     String inbox(Model model, Locale locale) {
         CurrentUser user = CurrentUser.require();
         List<Row> rows = reminders.inbox(user).stream().map(r -> new Row(r, messages.getMessage(r.messageKey(),
-                new Object[] {r.itemTitle(), r.light() == null ? "" : messages.getMessage(r.light().messageKey(), null, locale),
-                        r.dueOn() == null ? "" : r.dueOn().toString()}, locale))).toList();
+                r.textArgs(r.light() == null ? "" : messages.getMessage(r.light().messageKey(), null, locale)), locale)))
+                .toList();
         model.addAttribute("rows", rows);
         model.addAttribute("hasPerson", user.personId() != null);
         return "work/inbox";

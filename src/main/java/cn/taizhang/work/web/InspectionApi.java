@@ -87,15 +87,22 @@ class InspectionApi {
         return inspections.comparison(CurrentUser.require(), id);
     }
 
-    record StageJson(StageRating rating, String remark) {
+    /** {@code standards}: code of a standard of the method to its rating; {@code rating} only without standards. */
+    record StageJson(StageRating rating, Map<String, StageRating> standards, String remark) {
     }
 
     @PostMapping("/{id}/stage-evaluation")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "The supervision group's quarterly stage evaluation: rating and remark, once a quarter")
+    @Operation(summary = "The supervision group's quarterly stage evaluation: a rating per standard of the method "
+            + "(the overall rating is the worst of them) or one rating, and a remark; once a quarter")
     Map<String, Object> evaluateStage(@PathVariable long id, @RequestBody StageJson b) {
-        inspections.evaluateStage(CurrentUser.require(), id, b.rating(), b.remark());
-        return Map.of("itemId", id, "rating", b.rating());
+        Map<String, StageRating> given = b.standards() == null ? Map.of() : new java.util.LinkedHashMap<>(b.standards());
+        var done = inspections.evaluateStage(CurrentUser.require(), id, b.rating(), given, b.remark());
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("itemId", id);
+        out.put("rating", done.rating());
+        out.put("standards", done.standards());
+        return out;
     }
 
     @GetMapping("/{id}/attachments")

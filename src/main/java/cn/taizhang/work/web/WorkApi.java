@@ -65,7 +65,8 @@ class WorkApi {
         }
     }
 
-    record DetailsJson(ItemJson item, List<LedgerEntry> ledger) {
+    /** {@code stagesDone}: the numbers of the stages reported done. */
+    record DetailsJson(ItemJson item, List<LedgerEntry> ledger, java.util.Set<Integer> stagesDone) {
     }
 
     @GetMapping
@@ -85,7 +86,7 @@ class WorkApi {
     @Operation(summary = "One item with its ledger in time order")
     DetailsJson item(@PathVariable long id) {
         ItemDetails d = work.details(CurrentUser.require(), id);
-        return new DetailsJson(ItemJson.of(d.item()), d.ledger());
+        return new DetailsJson(ItemJson.of(d.item()), d.ledger(), work.stagesDone(d.item()).keySet());
     }
 
     record StageJson(String name, int workingDays) {
@@ -174,6 +175,15 @@ class WorkApi {
     @Operation(summary = "Report progress: percent and text")
     ItemJson report(@PathVariable long id, @RequestBody Report b) {
         return ItemJson.of(work.report(CurrentUser.require(), id, b.percent(), b.text()));
+    }
+
+    record StageDoneJson(String text) {
+    }
+
+    @PostMapping("/{id}/stages/{seq}/done")
+    @Operation(summary = "Report a stage of the reverse schedule done (阶段完成), once; ends its reminders")
+    ItemJson stageDone(@PathVariable long id, @PathVariable int seq, @RequestBody(required = false) StageDoneJson b) {
+        return ItemJson.of(work.reportStageDone(CurrentUser.require(), id, seq, b == null ? null : b.text()));
     }
 
     @PostMapping("/{id}/queries")

@@ -244,7 +244,10 @@ class WorkPages {
         WorkState s = d.item().state();
         boolean assignedNotCancelled = s != WorkState.DRAFT && s != WorkState.CANCELLED;
         model.addAttribute("canInspect", d.permissions().inspect() && assignedNotCancelled);
-        model.addAttribute("canEvaluateStage", d.permissions().opinion() && assignedNotCancelled);
+        boolean evaluator = d.permissions().opinion() && assignedNotCancelled;
+        boolean evaluated = evaluator && inspections.evaluatedThisQuarter(d.item());
+        model.addAttribute("canEvaluateStage", evaluator && !evaluated);
+        model.addAttribute("stageEvaluatedThisQuarter", evaluated);
         Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
         addIfAbsent(model, "inspectionForm", ActionForms.InspectionForm.blank(LocalDate.now(clock),
                 messages.getMessage("inspection.figure.progress", null, locale),
@@ -255,6 +258,10 @@ class WorkPages {
         addIfAbsent(model, "stageForm", new ActionForms.StageForm());
         model.addAttribute("inspectorChoices", allPeople(d.item().tenantId()));
         model.addAttribute("ratings", StageRating.values());
+        model.addAttribute("stagesDone", work.stagesDone(d.item()));
+        // the standards are only asked on the form: read the method for those who see it
+        model.addAttribute("stageStandards", evaluator && !evaluated
+                ? inspections.standards(d.item().tenantId(), d.item().rule().code()) : List.of());
         model.addAttribute("maxPhoto", attachmentPolicy.maxPhoto().toMegabytes() + " MB");
         model.addAttribute("maxFile", attachmentPolicy.maxFile().toMegabytes() + " MB");
         return "work/item";
@@ -417,11 +424,19 @@ class WorkPages {
                 me -> inspections.record(me, id, form.toNew(), ActionForms.uploads(form.getPhotos())));
     }
 
+    @PostMapping("/{id}/stages/{seq}/done")
+    String stageDone(@PathVariable long id, @PathVariable int seq,
+                     @org.springframework.web.bind.annotation.RequestParam(required = false) String text,
+                     Model model, RedirectAttributes redirect, Locale locale) {
+        return perform(id, null, model, redirect, locale, "reminder.stage.reported",
+                me -> work.reportStageDone(me, id, seq, text));
+    }
+
     @PostMapping("/{id}/stage-evaluation")
     String evaluateStage(@PathVariable long id, @Valid @ModelAttribute("stageForm") ActionForms.StageForm form,
                          BindingResult result, Model model, RedirectAttributes redirect, Locale locale) {
         return perform(id, result, model, redirect, locale, "inspection.done.stageEvaluated",
-                me -> inspections.evaluateStage(me, id, form.getRating(), form.getRemark()));
+                me -> inspections.evaluateStage(me, id, form.getRating(), form.rated(), form.getRemark()));
     }
 
     @PostMapping("/{id}/evaluate")

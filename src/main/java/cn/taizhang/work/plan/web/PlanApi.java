@@ -172,6 +172,14 @@ class PlanApi {
         return line(lineId);
     }
 
+    @DeleteMapping("/lines/{lineId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Delete a line nothing relies on (no work item, no line below serving it, never corrected); "
+            + "journalled with the optional reason")
+    void deleteLine(@PathVariable long lineId, @RequestParam(required = false) String reason) {
+        plans.deleteLine(CurrentUser.require(), lineId, reason);
+    }
+
     @PostMapping("/lines/{lineId}/item")
     @Operation(summary = "Carry a line out as a new draft work item of the given category (source 年度目标)")
     LineJson createItem(@PathVariable long lineId, @RequestBody CategoryChoice body) {

@@ -208,6 +208,10 @@ class PlanPages {
     }
 
     private String linePage(long lineId, Model model) {
+        return linePage(lineId, model, org.springframework.context.i18n.LocaleContextHolder.getLocale());
+    }
+
+    private String linePage(long lineId, Model model, Locale locale) {
         CurrentUser me = CurrentUser.require();
         LineView line = plans.line(me, lineId);
         Plan plan = plans.plan(me, line.line().planId());
@@ -219,6 +223,9 @@ class PlanPages {
         boolean editable = plans.mayEdit(me, plan);
         model.addAttribute("editable", editable);
         if (editable) {
+            DomainException notDeletable = plans.whyNotDeletable(line.line());
+            model.addAttribute("deleteRefusal", notDeletable == null ? null
+                    : messages.getMessage(notDeletable.messageKey(), notDeletable.args(), locale));
             model.addAttribute("servable", plans.servable(me, plan));
             model.addAttribute("unitChoices", organisation.tree(DataScope.wholeTenant(me.tenantId()), me.tenantId(), false));
             model.addAttribute("peopleChoices", organisation.people(DataScope.wholeTenant(me.tenantId()), me.tenantId(),
@@ -252,6 +259,23 @@ class PlanPages {
             }
         }
         return linePage(lineId, model);
+    }
+
+    /** Deletes a line nothing relies on; a refusal shows on the line's page with its reason. */
+    @PostMapping("/lines/{lineId}/delete")
+    String deleteLine(@PathVariable long lineId, @RequestParam(required = false) String reason, Model model,
+                      RedirectAttributes redirect, Locale locale) {
+        CurrentUser me = CurrentUser.require();
+        long planId = plans.line(me, lineId).line().planId();
+        try {
+            plans.deleteLine(me, lineId, reason);
+            Flash.say(redirect, messages, locale, "plan.line.delete.done");
+            return "redirect:/work/plans/" + planId;
+        } catch (DomainException e) {
+            rethrowAccess(e);
+            model.addAttribute("actionError", messages.getMessage(e.messageKey(), e.args(), locale));
+            return linePage(lineId, model, locale);
+        }
     }
 
     /** Runs an action on a line; a refusal shows at the top of the plan page, naming the line. */

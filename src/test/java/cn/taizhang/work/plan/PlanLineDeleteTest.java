@@ -1,0 +1,158 @@
+package cn.taizhang.work.plan;
+
+import static cn.taizhang.support.SignedIn.api;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.taizhang.org.Organisation;
+import cn.taizhang.org.Tenants;
+import cn.taizhang.support.SignedIn;
+import cn.taizhang.support.TaizhangTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/**
+ * A plan line nothing relies on can be deleted, journalled; one carried out as a work item, served by
+ * lines below or already corrected is refused with the reason, on the page and through the API.
+ */
+@TaizhangTest
+class PlanLineDeleteTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired SignedIn signedIn;
+    @Autowired Tenants tenants;
+    @Autowired Organisation organisation;
+    @Autowired JdbcClient jdbc;
+
+    long construction;
+    long chenMing;
+    long heYongqiang;
+
+    @BeforeEach
+    void setUp() {
+        construction = PlanTestSupport.unit(organisation, tenants, "WS-CJ");
+        chenMing = PlanTestSupport.person(organisation, tenants, "P006");
+        heYongqiang = PlanTestSupport.person(organisation, tenants, "P017");
+    }
+
+    private ResultActions call(String user, String path, String json) throws Exception {
+        return mvc.perform(post(path).with(api(user)).contentType(MediaType.APPLICATION_JSON).content(json));
+    }
+
+    private static long id(ResultActions r) throws Exception {
+        String body = r.andReturn().getResponse().getContentAsString();
+        return Long.parseLong(body.replaceAll("(?s)^\\[?\\{\"id\":(\\d+).*$", "$1"));
+    }
+
+    private long plan(String json) throws Exception {
+        return id(call("zuzhang", "/api/work/plans", json).andExpect(status().isCreated()));
+    }
+
+    private long line(long plan, String content, String deadline, Long serves) throws Exception {
+        return id(call("zuzhang", "/api/work/plans/" + plan + "/lines", """
+                {"content": "%s", "standard": "按期完成", "deadline": "%s", "responsibleUnitId": %d,
+                 "responsiblePersonId": %d, "supervisingLeaderId": %d, "servesLineId": %s}"""
+                .formatted(content, deadline, construction, heYongqiang, chenMing, serves == null ? "null" : serves))
+                .andExpect(status().isCreated()));
+    }
+
+    private long lines(long id) {
+        return jdbc.sql("select count(*) from plan_line where id = :id").param("id", id).query(Long.class).single();
+    }
+
+    @Test
+    void aLineNothingReliesOnIsDeletedAndJournalled() throws Exception {
+        String s = PlanTestSupport.suffix();
+        long annual = plan("""
+                {"level": "GROUP_ANNUAL", "year": 2043, "unitId": %d, "title": "城建组2043年工作计划%s"}"""
+                .formatted(construction, s));
+        long kept = line(annual, "背街小巷硬化" + s, "2043-06-30", null);
+        long wrong = line(annual, "重复录入的一条" + s, "2043-06-30", null);
+        long last = line(annual, "路灯改造" + s, "2043-06-30", null);
+
+        // the line's page offers it to whoever may add lines, not to a reader
+        mvc.perform(get("/work/plans/lines/" + wrong).with(signedIn.as("zuzhang"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("/work/plans/lines/" + wrong + "/delete")));
+        mvc.perform(get("/work/plans/lines/" + wrong).with(signedIn.as("ganbu"))).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("/delete"))));
+        mvc.perform(PlanTestSupport.form(signedIn, "ganbu", "/work/plans/lines/" + wrong + "/delete", "reason", "x"))
+                .andExpect(status().isForbidden());
+
+        mvc.perform(PlanTestSupport.form(signedIn, "zuzhang", "/work/plans/lines/" + wrong + "/delete", "reason", "重复录入"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(lines(wrong)).isZero();
+        assertThat(jdbc.sql("""
+                        select reason || '|' || (before_state ->> 'content') from audit_entry
+                        where action = 'plan.line.deleted' and entity_id = :id""")
+                .param("id", String.valueOf(wrong)).query(String.class).single()).isEqualTo("重复录入|重复录入的一条" + s);
+        mvc.perform(get("/work/plans/" + annual).with(signedIn.as("zuzhang"))).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("重复录入的一条" + s))))
+                .andExpect(content().string(containsString("背街小巷硬化" + s)));
+
+        // through the API: 204, then "not found"; another township's user does not see it
+        mvc.perform(delete("/api/work/plans/lines/" + kept).with(api("cunganbu"))).andExpect(status().isNotFound());
+        mvc.perform(delete("/api/work/plans/lines/" + kept).with(api("zuzhang"))).andExpect(status().isNoContent());
+        mvc.perform(delete("/api/work/plans/lines/" + kept).with(api("zuzhang"))).andExpect(status().isNotFound());
+        // the other lines keep their numbers; a new one comes after the highest
+        long next = line(annual, "新增一条" + s, "2043-09-30", null);
+        assertThat(jdbc.sql("select seq from plan_line where id in (:a, :b) order by seq").param("a", last)
+                .param("b", next).query(Integer.class).list()).containsExactly(3, 4);
+    }
+
+    @Test
+    void aLineReliedOnOrCorrectedIsRefusedWithTheReason() throws Exception {
+        String s = PlanTestSupport.suffix();
+        long annual = plan("""
+                {"level": "GROUP_ANNUAL", "year": 2044, "unitId": %d, "title": "城建组2044年工作计划%s"}"""
+                .formatted(construction, s));
+        long month = plan("""
+                {"level": "GROUP_MONTHLY", "year": 2044, "month": 3, "unitId": %d, "title": "城建组2044年3月计划%s"}"""
+                .formatted(construction, s));
+        long served = line(annual, "危房改造" + s, "2044-06-30", null);
+        line(month, "危房摸底" + s, "2044-03-31", served);
+        long carried = line(annual, "污水管网" + s, "2044-06-30", null);
+        call("zuzhang", "/api/work/plans/lines/" + carried + "/item", "{\"categoryCode\": \"routine\"}")
+                .andExpect(status().isOk());
+        long corrected = line(annual, "道路硬化" + s, "2044-06-30", null);
+        mvc.perform(put("/api/work/plans/lines/" + corrected).with(api("zuzhang")).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"content": "道路硬化%s", "standard": "按期完成", "deadline": "2044-07-31", "responsibleUnitId": %d,
+                                 "responsiblePersonId": %d, "supervisingLeaderId": %d}"""
+                                .formatted(s, construction, heYongqiang, chenMing)))
+                .andExpect(status().isOk());
+
+        mvc.perform(delete("/api/work/plans/lines/" + served).with(api("zuzhang")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("plan.line.delete.servedBy"))
+                .andExpect(jsonPath("$.message").value(
+                        "下级计划有 1 条目标任务分解自这一条，不能删除；请先处理下级计划的那些条目，或修改这一条。"));
+        long item = jdbc.sql("select work_item_id from plan_line where id = :id").param("id", carried)
+                .query(Long.class).single();
+        mvc.perform(delete("/api/work/plans/lines/" + carried).with(api("zuzhang")).header("Accept-Language", "en"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message").value("This line is carried out as work item " + item
+                        + " and cannot be deleted; correct it instead, and handle the item on its page."));
+        mvc.perform(delete("/api/work/plans/lines/" + corrected).with(api("zuzhang")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("plan.line.delete.revised"));
+        assertThat(lines(served) + lines(carried) + lines(corrected)).isEqualTo(3);
+
+        // the page says why instead of offering the button, and a forced post gets the reason
+        mvc.perform(get("/work/plans/lines/" + corrected).with(signedIn.as("zuzhang"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("这一条已修改过 1 次，修改记录须留档备查，不能删除")))
+                .andExpect(content().string(not(containsString("/work/plans/lines/" + corrected + "/delete"))));
+        mvc.perform(PlanTestSupport.form(signedIn, "zuzhang", "/work/plans/lines/" + served + "/delete"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("分解自这一条，不能删除")));
+    }
+}
