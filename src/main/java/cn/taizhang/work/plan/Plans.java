@@ -455,8 +455,10 @@ public class Plans {
         if (plan.level().serves() == null) {
             throw DomainException.atField("servesLineId", "plan.line.serves.top");
         }
-        // another tenant's line, or one the user cannot see, reads as unknown
-        PlanLine above = jdbc.sql("select " + LINE_COLUMNS + " from plan_line l where l.tenant_id = :t and l.id = :id")
+        // another tenant's line, or one the user cannot see, reads as unknown. FOR SHARE holds off a
+        // concurrent deletion of that line until this one commits (the deletion is then refused); if the
+        // deletion came first, the line reads as unknown here instead of failing on the foreign key.
+        PlanLine above = jdbc.sql("select " + LINE_COLUMNS + " from plan_line l where l.tenant_id = :t and l.id = :id for share")
                 .param("t", plan.tenantId()).param("id", servesLineId).query(Plans::line).optional()
                 .filter(l -> sees(v, find(plan.tenantId(), l.planId())))
                 .orElseThrow(() -> DomainException.atField("servesLineId", "plan.line.serves.unknown",

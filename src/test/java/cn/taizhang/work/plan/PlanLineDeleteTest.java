@@ -16,6 +16,10 @@ import cn.taizhang.org.Organisation;
 import cn.taizhang.org.Tenants;
 import cn.taizhang.support.SignedIn;
 import cn.taizhang.support.TaizhangTest;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +27,8 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A plan line nothing relies on can be deleted, journalled; one carried out as a work item, served by
@@ -36,6 +42,7 @@ class PlanLineDeleteTest {
     @Autowired Tenants tenants;
     @Autowired Organisation organisation;
     @Autowired JdbcClient jdbc;
+    @Autowired PlatformTransactionManager transactions;
 
     long construction;
     long chenMing;
@@ -110,6 +117,64 @@ class PlanLineDeleteTest {
         long next = line(annual, "新增一条" + s, "2043-09-30", null);
         assertThat(jdbc.sql("select seq from plan_line where id in (:a, :b) order by seq").param("a", last)
                 .param("b", next).query(Integer.class).list()).containsExactly(3, 4);
+    }
+
+    /**
+     * A lower line added while its line is being deleted: it waits for the deletion and is then refused
+     * with a translated reason at servesLineId (it used to fail on the foreign key, HTTP 500). The
+     * deletion's transaction is held open; the addition runs until PostgreSQL shows it waiting.
+     */
+    @Test
+    void aLineAddedUnderALineBeingDeletedWaitsAndIsRefusedWithTheReason() throws Exception {
+        String s = PlanTestSupport.suffix();
+        long annual = plan("""
+                {"level": "GROUP_ANNUAL", "year": 2045, "unitId": %d, "title": "城建组2045年工作计划%s"}"""
+                .formatted(construction, s));
+        long month = plan("""
+                {"level": "GROUP_MONTHLY", "year": 2045, "month": 4, "unitId": %d, "title": "城建组2045年4月计划%s"}"""
+                .formatted(construction, s));
+        long doomed = line(annual, "旧街改造" + s, "2045-06-30", null);
+
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch deleted = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        try {
+            Future<?> deletion = pool.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+                try {
+                    // MockMvc runs on this thread, so the API's transaction joins this one and stays open
+                    mvc.perform(delete("/api/work/plans/lines/" + doomed).with(api("zuzhang")))
+                            .andExpect(status().isNoContent());
+                    deleted.countDown();
+                    commit.await();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+            deleted.await();
+            Future<ResultActions> addition = pool.submit(() -> call("zuzhang", "/api/work/plans/" + month + "/lines", """
+                    {"content": "旧街摸底%s", "standard": "按期完成", "deadline": "2045-04-30", "responsibleUnitId": %d,
+                     "responsiblePersonId": %d, "supervisingLeaderId": %d, "servesLineId": %d}"""
+                    .formatted(s, construction, heYongqiang, chenMing, doomed)));
+            long giveUp = System.nanoTime() + 30_000_000_000L;
+            while (jdbc.sql("""
+                            select count(*) from pg_stat_activity
+                            where wait_event_type = 'Lock' and query like '%plan_line%'""")
+                    .query(Long.class).single() == 0) {
+                assertThat(System.nanoTime()).as("the addition waits for the deletion").isLessThan(giveUp);
+                Thread.sleep(20);
+            }
+            commit.countDown();
+            deletion.get();
+            addition.get().andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.field").value("servesLineId"))
+                    .andExpect(jsonPath("$.code").value("plan.line.serves.unknown"));
+        } finally {
+            commit.countDown();
+            pool.shutdown();
+        }
+        assertThat(lines(doomed)).isZero();
+        assertThat(jdbc.sql("select count(*) from plan_line where plan_id = :p").param("p", month)
+                .query(Long.class).single()).isZero();
     }
 
     @Test
