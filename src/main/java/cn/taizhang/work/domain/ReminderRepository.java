@@ -188,8 +188,9 @@ class ReminderRepository {
     void sent(long tenantId, List<Long> ids, OffsetDateTime at) {
         if (!ids.isEmpty()) {
             template.update(con -> {
-                PreparedStatement ps = con.prepareStatement(
-                        "update reminder set sent_at = ?, send_error = null where tenant_id = ? and id = any(?::bigint[])");
+                PreparedStatement ps = con.prepareStatement("""
+                        update reminder set sent_at = ?, send_error = null, send_attempts = send_attempts + 1
+                        where tenant_id = ? and id = any(?::bigint[])""");
                 ps.setObject(1, at);
                 ps.setLong(2, tenantId);
                 ps.setArray(3, con.createArrayOf("bigint", ids.toArray()));
@@ -199,9 +200,25 @@ class ReminderRepository {
     }
 
     void sendFailed(long tenantId, long id, String error) {
-        jdbc.sql("update reminder set send_error = :e where tenant_id = :t and id = :id")
+        jdbc.sql("update reminder set send_error = :e, send_attempts = send_attempts + 1 where tenant_id = :t and id = :id")
                 .param("e", error.length() > 500 ? error.substring(0, 500) : error).param("t", tenantId).param("id", id)
                 .update();
+    }
+
+    /** Reminders the sender failed to deliver fewer than {@code attempts} times, oldest first. */
+    List<Created> toResend(long tenantId, int attempts) {
+        return jdbc.sql("""
+                select r.id, r.item_id, w.title as item_title, r.reason, r.ref_id, r.step, r.person_id, r.light, r.due_on,
+                       r.stage_name
+                from reminder r join work_item w on w.tenant_id = r.tenant_id and w.id = r.item_id
+                where r.tenant_id = :t and r.sent_at is null and r.send_attempts > 0 and r.send_attempts < :n
+                order by r.id""")
+                .param("t", tenantId).param("n", attempts)
+                .query((rs, i) -> new Created(rs.getLong("id"), new Due(rs.getLong("item_id"), rs.getString("item_title"),
+                        Reminder.Reason.valueOf(rs.getString("reason")), rs.getLong("ref_id"), rs.getInt("step"),
+                        rs.getLong("person_id"), rs.getString("light") == null ? null : Light.valueOf(rs.getString("light")),
+                        rs.getObject("due_on", LocalDate.class), rs.getString("stage_name"))))
+                .list();
     }
 
     List<Reminder> inbox(long tenantId, long personId, int limit) {

@@ -42,6 +42,9 @@ public class Reminders {
     /** The working days a reminder waits before it escalates when the method does not say. */
     public static final int DEFAULT_ESCALATE_AFTER = 1;
 
+    /** How often the external sender is tried with one reminder: once when it is made, then at each run. */
+    public static final int SEND_ATTEMPTS = 3;
+
     private static final Logger log = LoggerFactory.getLogger(Reminders.class);
 
     private final ReminderRepository reminders;
@@ -105,9 +108,11 @@ public class Reminders {
             }
         }
         List<ReminderRepository.Created> created = reminders.insert(tenantId, due, now);
+        List<ReminderRepository.Created> toSend = new ArrayList<>(reminders.toResend(tenantId, SEND_ATTEMPTS));
+        toSend.addAll(created);
         Map<Long, Optional<Person>> people = new HashMap<>();
         List<Long> sent = new ArrayList<>();
-        for (ReminderRepository.Created c : created) {
+        for (ReminderRepository.Created c : toSend) {
             Optional<Person> person = people.computeIfAbsent(c.due().personId(),
                     p -> organisation.findPersonInTenant(tenantId, p));
             if (send(tenantId, c, person.orElse(null))) {
@@ -136,7 +141,8 @@ public class Reminders {
         return day;
     }
 
-    // The inbox is already written; a failing sender is recorded on the message and the run goes on.
+    // The inbox is already written; a failing sender is recorded on the message (tried again at the next
+    // run) and the run goes on.
     private boolean send(long tenantId, ReminderRepository.Created c, Person person) {
         ReminderRepository.Due d = c.due();
         String text = messages.getMessage("reminder.text." + d.reason().name() + "." + d.step(),

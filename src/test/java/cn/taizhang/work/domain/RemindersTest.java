@@ -28,6 +28,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -160,6 +161,62 @@ class RemindersTest {
         assertThat(reminders(id)).containsExactly("LIGHT:0:" + luoDan);
         assertThat(jdbc.sql("select send_error from reminder where item_id = :i").param("i", id).query(String.class).single())
                 .contains("短信网关无响应");
+    }
+
+    @Test
+    void aFailedSendIsTriedAgainAtTheNextRunAndSentWhenTheGatewayIsBack_WORK7() throws Exception {
+        long id = centralItemFivePercentDone();
+        clock.set(at(2026, 10, 8, 1));
+        work.recomputeLights(town);
+        List<String> texts = new CopyOnWriteArrayList<>();
+        Reminders down = new Reminders(repository, calendars, methods, organisation, r -> {
+            throw new IllegalStateException("短信网关无响应");
+        }, messages, clock);
+        Reminders back = new Reminders(repository, calendars, methods, organisation, r -> {
+            if (r.itemId() == id) {
+                texts.add(r.text());
+            }
+        }, messages, clock);
+        down.run(town);
+        back.run(town);
+
+        assertThat(reminders(id)).containsExactly("LIGHT:0:" + luoDan);
+        assertThat(texts).singleElement().asString().contains("「" + title + "」亮红灯");
+        assertThat(sending(id)).isEqualTo("sent after 2 attempts, error null");
+        back.run(town);
+        assertThat(texts).hasSize(1);
+    }
+
+    @Test
+    void aSendThatKeepsFailingIsTriedThreeTimesInAllAndThenLeftInTheInbox_WORK7() throws Exception {
+        long id = centralItemFivePercentDone();
+        clock.set(at(2026, 10, 8, 1));
+        work.recomputeLights(town);
+        List<Long> tried = new CopyOnWriteArrayList<>();
+        Reminders down = new Reminders(repository, calendars, methods, organisation, r -> {
+            if (r.itemId() == id) {
+                tried.add(r.reminderId());
+            }
+            throw new IllegalStateException("短信网关无响应");
+        }, messages, clock);
+        for (int run = 0; run < 5; run++) {
+            down.run(town);
+        }
+
+        assertThat(tried).hasSize(Reminders.SEND_ATTEMPTS).containsOnly(reminderId(id, 0));
+        assertThat(sending(id)).startsWith("not sent after 3 attempts, error java.lang.IllegalStateException: 短信网关无响应");
+        mvc.perform(get("/inbox").with(signedIn.as("ganbu"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("reminder-" + reminderId(id, 0))))
+                .andExpect(content().string(containsString("短信/政务平台发送失败")));
+    }
+
+    /** How the item's first reminder went out: sent or not, attempts, last error. */
+    private String sending(long item) {
+        return jdbc.sql("""
+                        select case when sent_at is null then 'not sent' else 'sent' end || ' after ' || send_attempts
+                               || ' attempts, error ' || coalesce(send_error, 'null')
+                        from reminder where item_id = :i and step = 0""")
+                .param("i", item).query(String.class).single();
     }
 
     @Test
