@@ -102,6 +102,27 @@ class AssessmentPagesTest {
     }
 
     @Test
+    void theSecretaryKeepsARankingOnRecordFromItsPageAndItReadsAsStored() throws Exception {
+        String page = mvc.perform(get("/scoring/rankings").param("target", "ordinary").param("cycle", year)
+                .with(signedIn.as("shuji"))).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("id=\"store-run\"");
+        String location = mvc.perform(post("/scoring/runs").with(signedIn.as("shuji")).with(csrf())
+                        .param("target", "ordinary").param("cycle", year))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(location).matches("/scoring/runs/\\d+");
+        String stored = mvc.perform(get(location).with(signedIn.as("shuji")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(stored.indexOf("乙" + suffix)).isPositive().isLessThan(stored.indexOf("甲" + suffix));
+        assertThat(stored).contains("25.00").contains("20.00");
+
+        // staff see the ranking but neither the button nor the right to store
+        assertThat(mvc.perform(get("/scoring/rankings").param("target", "ordinary").param("cycle", year)
+                .with(signedIn.as("ganbu"))).andReturn().getResponse().getContentAsString()).doesNotContain("store-run");
+        mvc.perform(post("/scoring/runs").with(signedIn.as("ganbu")).with(csrf())
+                .param("target", "ordinary").param("cycle", year)).andExpect(status().isForbidden());
+    }
+
+    @Test
     void weightsThatDoNotAddUpAreRefusedNamingTheField() throws Exception {
         mvc.perform(post("/scoring/what-if").with(signedIn.as("shuji")).with(csrf())
                         .param("target", "ordinary").param("cycle", year)

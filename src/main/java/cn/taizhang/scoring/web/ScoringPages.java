@@ -391,7 +391,16 @@ class ScoringPages {
         model.addAttribute("cycle", c);
         model.addAttribute("ranking", assessments.ranking(me, shown, chosen.code(), c));
         model.addAttribute("runs", assessments.runs(me, shown, chosen.code(), c));
+        model.addAttribute("mayStore", shown == me.tenantId() && me.hasAny(Role.LEADERSHIP, Role.DISCIPLINE));
         return "scoring/rankings";
+    }
+
+    /** Keeps the ranking as computed now on record (the same as {@code POST /api/scoring/runs}). */
+    @PostMapping("/runs")
+    String storeRun(@RequestParam String target, @RequestParam String cycle, RedirectAttributes redirect, Locale locale) {
+        Assessments.Run run = assessments.run(CurrentUser.require(), target, cycle.trim());
+        Flash.say(redirect, messages, locale, "assessment.runs.stored", run.cycleKey());
+        return "redirect:/scoring/runs/" + run.id();
     }
 
     /** A stored run as it was stored (the own township's, or read-only a township of the county). */
