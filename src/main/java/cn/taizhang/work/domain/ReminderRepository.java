@@ -120,7 +120,10 @@ class ReminderRepository {
                                             when r.reason like 'STAGE%%' then false
                                             else e.kind in ('REPORT', 'ANSWER') end))
                   and not exists (select 1 from work_stage_done d where r.reason like 'STAGE%%' and d.tenant_id = r.tenant_id
-                                  and d.item_id = r.item_id and d.seq = r.ref_id / 1000000)""".formatted(UNDER_WAY))
+                                  and d.item_id = r.item_id and d.seq = r.ref_id / 1000000)
+                  -- a stage moved by an extension: the chain of its old due date ends (the new date starts one)
+                  and (r.reason not like 'STAGE%%' or exists (select 1 from work_stage s where s.tenant_id = r.tenant_id
+                                  and s.item_id = r.item_id and s.seq = r.ref_id / 1000000 and s.due_on = r.due_on))""".formatted(UNDER_WAY))
                 .param("t", tenantId).query(Open.class).list();
     }
 

@@ -149,6 +149,27 @@ class StageRemindersTest {
     }
 
     @Test
+    void anExtensionThatMovesTheStageEndsTheChainOfItsOldDueDate() throws Exception {
+        long id = centralItem("2026-10-16", 5);
+        clock.set(at(2026, 10, 12, 1)); // 摸底调查 was due Sat 10 Oct: overdue
+        reminders.run(town);
+        assertThat(stageReminders(id)).containsExactly("STAGE_OVERDUE:0:" + luoDan);
+
+        clock.set(at(2026, 10, 12, 10));
+        call("ganbu", "/api/work/" + id + "/extension", "{\"newDeadline\": \"2026-11-20\", \"reason\": \"材料未到\"}")
+                .andExpect(status().isOk());
+        call("shuji", "/api/work/" + id + "/extension/decision", "{\"approve\": true, \"note\": \"同意\"}")
+                .andExpect(status().isOk());
+        assertThat(due(id, 1)).isAfter(LocalDate.of(2026, 11, 1));
+        // a working day and two later: the old due date escalates to nobody; the new one is weeks away
+        clock.set(at(2026, 10, 13, 1));
+        reminders.run(town);
+        clock.set(at(2026, 10, 14, 1));
+        reminders.run(town);
+        assertThat(stageReminders(id)).containsExactly("STAGE_OVERDUE:0:" + luoDan);
+    }
+
+    @Test
     void progressAheadOfTheStagesPlanNeedsNoReminder() throws Exception {
         long id = centralItem("2026-10-16", 70); // the plan expects 69% when 摸底调查 is due
         clock.set(at(2026, 10, 12, 1));
