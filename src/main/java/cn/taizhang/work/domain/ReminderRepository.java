@@ -208,14 +208,18 @@ class ReminderRepository {
                 .update();
     }
 
-    /** Reminders the sender failed to deliver fewer than {@code attempts} times, oldest first. */
+    /**
+     * Reminders the sender failed to deliver fewer than {@code attempts} times, oldest first, of items
+     * still under way (a text about a closed item would only confuse).
+     */
     List<Created> toResend(long tenantId, int attempts) {
         return jdbc.sql("""
                 select r.id, r.item_id, w.title as item_title, r.reason, r.ref_id, r.step, r.person_id, r.light, r.due_on,
                        r.stage_name
                 from reminder r join work_item w on w.tenant_id = r.tenant_id and w.id = r.item_id
                 where r.tenant_id = :t and r.sent_at is null and r.send_attempts > 0 and r.send_attempts < :n
-                order by r.id""")
+                  and w.state in %s
+                order by r.id""".formatted(UNDER_WAY))
                 .param("t", tenantId).param("n", attempts)
                 .query((rs, i) -> new Created(rs.getLong("id"), new Due(rs.getLong("item_id"), rs.getString("item_title"),
                         Reminder.Reason.valueOf(rs.getString("reason")), rs.getLong("ref_id"), rs.getInt("step"),
