@@ -77,16 +77,22 @@ public class StandingWorkbook {
         this.organisation = organisation;
     }
 
-    /** The subjects of a tenant by kind, by code and by name (a name held by two is ambiguous: null). */
-    private record Directory(Map<SubjectKind, Map<String, Long>> byCode, Map<SubjectKind, Map<String, Long>> byName) {
+    /**
+     * The subjects of a tenant by kind, by code and by name (a name held by two is ambiguous: -1), and
+     * each subject's name by id.
+     */
+    private record Directory(Map<SubjectKind, Map<String, Long>> byCode, Map<SubjectKind, Map<String, Long>> byName,
+                             Map<SubjectKind, Map<Long, String>> names) {
     }
 
     private Directory directory(long tenantId) {
         Map<SubjectKind, Map<String, Long>> byCode = new EnumMap<>(SubjectKind.class);
         Map<SubjectKind, Map<String, Long>> byName = new EnumMap<>(SubjectKind.class);
+        Map<SubjectKind, Map<Long, String>> names = new EnumMap<>(SubjectKind.class);
         for (SubjectKind k : SubjectKind.values()) {
             byCode.put(k, new HashMap<>());
             byName.put(k, new HashMap<>());
+            names.put(k, new HashMap<>());
         }
         DataScope all = DataScope.wholeTenant(tenantId);
         for (OrgUnit u : organisation.tree(all, tenantId, false)) {
@@ -94,13 +100,15 @@ public class StandingWorkbook {
             if (k != null) {
                 byCode.get(k).put(u.code(), u.id());
                 byName.get(k).merge(u.name(), u.id(), (a, b) -> -1L);
+                names.get(k).put(u.id(), u.name());
             }
         }
         for (Person p : organisation.people(all, tenantId, null, null, false)) {
             byCode.get(SubjectKind.PERSON).put(p.code(), p.id());
             byName.get(SubjectKind.PERSON).merge(p.name(), p.id(), (a, b) -> -1L);
+            names.get(SubjectKind.PERSON).put(p.id(), p.name());
         }
-        return new Directory(byCode, byName);
+        return new Directory(byCode, byName, names);
     }
 
     /** Imports a workbook of standings (the leadership, as for one entered on the page). */
@@ -185,8 +193,8 @@ public class StandingWorkbook {
             if (id == null) {
                 throw new RowProblem(problem(excelRow, CODE, "assessment.standingImport.subjectUnknown", code));
             }
-            Long named = name.isEmpty() ? null : dir.byName().get(kind).get(name);
-            if (!name.isEmpty() && !id.equals(named)) {
+            // a name given beside the code must be that subject's (a name two subjects share is fine)
+            if (!name.isEmpty() && !name.equals(dir.names().get(kind).get(id))) {
                 throw new RowProblem(problem(excelRow, NAME, "assessment.standingImport.nameMismatch", name, code));
             }
         } else if (!name.isEmpty()) {

@@ -102,6 +102,16 @@ class StandingImportTest {
     }
 
     @Test
+    void aCodeWithTheNameTwoGroupsShareIsAccepted_FUND2() throws Exception {
+        OrgUnit first = t.unit(UnitKind.GROUP, "党建组");
+        t.unit(UnitKind.GROUP, "党建组");
+        var result = workbook.importWorkbook(t.leader, new ByteArrayInputStream(xlsx(
+                new String[] {"ranking-rise", now, "GROUP", first.code(), "党建组", "4", "区通报"})));
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.stored()).isEqualTo(1);
+    }
+
+    @Test
     void aListWithBadRowsStoresNothingAndNamesEveryBadRow_FUND2() throws Exception {
         OrgUnit twin = t.unit(UnitKind.GROUP, "综治组");
         t.unit(UnitKind.GROUP, "综治组");
