@@ -3,6 +3,7 @@ package cn.taizhang.platform;
 import cn.taizhang.shared.AccessDeniedException;
 import cn.taizhang.shared.DomainException;
 import cn.taizhang.shared.NotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;
@@ -67,7 +68,8 @@ class ApiErrors {
 
     /** The body could not be read: which field, what it held, what was expected; or where the JSON breaks. */
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e, Locale locale) {
+    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e, HttpServletRequest request,
+                                                   Locale locale) {
         Throwable cause = e.getCause();
         if (cause instanceof PropertyBindingException p) {
             String path = path(p);
@@ -93,6 +95,10 @@ class ApiErrors {
         if (cause instanceof JacksonException j && !j.getPath().isEmpty()) {
             String path = path(j);
             return refusal("api.json.unreadableField", path, locale, path);
+        }
+        if (cause instanceof MismatchedInputException m && request.getContentLengthLong() > 0) {
+            // a body of the wrong shape as a whole: a list, a string or a number where an object belongs
+            return refusal("api.json.wrongType", "$", locale, "$", expected(m.getTargetType(), locale));
         }
         if (cause == null || cause instanceof MismatchedInputException) {
             // no body at all, or an empty one

@@ -77,6 +77,11 @@ class ApiMalformedBodyTest {
                 .andExpect(jsonPath("$.code").value("api.json.wrongType"))
                 .andExpect(jsonPath("$.field").value("itemIds"))
                 .andExpect(jsonPath("$.message").value("The field itemIds has a value of the wrong kind: expected a list ([ … ])."));
+        // the body as a whole of the wrong shape: a list where an object belongs
+        postJson("/api/work/round/opinions", "[1, 2]", "en")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("api.json.wrongType"))
+                .andExpect(jsonPath("$.field").value("$"));
     }
 
     @Test

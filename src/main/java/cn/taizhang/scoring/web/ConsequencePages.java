@@ -135,7 +135,6 @@ class ConsequencePages {
             List<Assessments.Proposal> rows = assessments.consequences(me, tenantId, code, month,
                     ScoringApi.yuan(pool, "pool"));
             model.addAttribute("preview", rows);
-            model.addAttribute("previewName", rows.isEmpty() ? code : rows.get(0).consequenceName());
             Money total = Money.ZERO;
             for (Assessments.Proposal p : rows) {
                 total = p.amount() == null ? total : total.plus(p.amount());

@@ -10,8 +10,11 @@ import java.time.OffsetDateTime;
 public record Reminder(long id, long itemId, String itemTitle, Reason reason, int step, Light light, LocalDate dueOn,
                        OffsetDateTime createdAt, OffsetDateTime readAt, String sendError, String stageName) {
 
-    /** LIGHT: the light turned yellow or red; DEADLINE_PASSED: the item's deadline passed; OPINION_*: a supervision opinion's deadline nears or passed without an answer. */
-    /** STAGE_*: a stage of the reverse schedule is due within the yellow window, or overdue, and not done. */
+    /**
+     * LIGHT: the light turned yellow or red; DEADLINE_PASSED: the item's deadline passed; OPINION_*: a
+     * supervision opinion's deadline nears or passed without an answer; STAGE_*: a stage of the reverse
+     * schedule is due within the yellow window, or overdue, and not reported done.
+     */
     public enum Reason {
         LIGHT, DEADLINE_PASSED, OPINION_DUE, OPINION_OVERDUE, STAGE_DUE, STAGE_OVERDUE;
 

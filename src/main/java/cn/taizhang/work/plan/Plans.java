@@ -349,11 +349,7 @@ public class Plans {
     @Transactional
     public void deleteLine(CurrentUser user, long lineId, String reason) {
         PlanAccess.Viewer v = access.member(user);
-        PlanLine visible = editableLine(v, lineId);
-        // lock the line: a line below that would serve it, or a link to an item, waits for this decision
-        jdbc.sql("select id from plan_line where tenant_id = :t and id = :id for update")
-                .param("t", visible.tenantId()).param("id", visible.id()).query(Long.class).single();
-        PlanLine line = findLine(visible.tenantId(), visible.id());
+        PlanLine line = editableLine(v, lineId);
         DomainException refusal = whyNotDeletable(line);
         if (refusal != null) {
             throw refusal;
@@ -566,7 +562,13 @@ public class Plans {
         return p;
     }
 
+    /**
+     * The line, locked until the change commits: a line below that would serve it, a link to an item or
+     * another change waits for this one; one that waited for a deletion then finds the line gone (404).
+     */
     private PlanLine editableLine(PlanAccess.Viewer v, long lineId) {
+        jdbc.sql("select id from plan_line where tenant_id = :t and id = :id for update")
+                .param("t", v.tenantId()).param("id", lineId).query(Long.class).optional();
         PlanLine line = visibleLine(v, lineId);
         editablePlan(v, line.planId());
         return line;
@@ -584,8 +586,9 @@ public class Plans {
 
     private List<LineView> lineViews(List<PlanLine> lines) {
         return lines.stream().map(l -> {
-            String serves = l.servesLineId() == null ? null : jdbc.sql("select content from plan_line where id = :id")
-                    .param("id", l.servesLineId()).query(String.class).optional().orElse(null);
+            String serves = l.servesLineId() == null ? null
+                    : jdbc.sql("select content from plan_line where id = :id and tenant_id = :t")
+                    .param("id", l.servesLineId()).param("t", l.tenantId()).query(String.class).optional().orElse(null);
             String item = l.workItemId() == null ? null : jdbc.sql("select title from work_item where id = :id and tenant_id = :t")
                     .param("id", l.workItemId()).param("t", l.tenantId()).query(String.class).optional().orElse(null);
             int revisions = jdbc.sql("select count(*) from plan_line_revision where tenant_id = :t and line_id = :id")

@@ -16,6 +16,7 @@ import cn.taizhang.org.Organisation;
 import cn.taizhang.org.Tenants;
 import cn.taizhang.support.SignedIn;
 import cn.taizhang.support.TaizhangTest;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -135,6 +136,42 @@ class PlanLineDeleteTest {
                 .formatted(construction, s));
         long doomed = line(annual, "旧街改造" + s, "2045-06-30", null);
 
+        whileItsDeletionIsOpen(doomed, () -> call("zuzhang", "/api/work/plans/" + month + "/lines", """
+                {"content": "旧街摸底%s", "standard": "按期完成", "deadline": "2045-04-30", "responsibleUnitId": %d,
+                 "responsiblePersonId": %d, "supervisingLeaderId": %d, "servesLineId": %d}"""
+                .formatted(s, construction, heYongqiang, chenMing, doomed)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("servesLineId"))
+                .andExpect(jsonPath("$.code").value("plan.line.serves.unknown"));
+        assertThat(lines(doomed)).isZero();
+        assertThat(jdbc.sql("select count(*) from plan_line where plan_id = :p").param("p", month)
+                .query(Long.class).single()).isZero();
+    }
+
+    /** A second deletion (a double click) or a correction of a line being deleted waits, then finds it gone. */
+    @Test
+    void aChangeOfALineBeingDeletedWaitsAndFindsItGone() throws Exception {
+        String s = PlanTestSupport.suffix();
+        long annual = plan("""
+                {"level": "GROUP_ANNUAL", "year": 2046, "unitId": %d, "title": "城建组2046年工作计划%s"}"""
+                .formatted(construction, s));
+        long twice = line(annual, "重复一条" + s, "2046-06-30", null);
+        whileItsDeletionIsOpen(twice, () -> mvc.perform(delete("/api/work/plans/lines/" + twice).with(api("zuzhang"))))
+                .andExpect(status().isNotFound());
+        long edited = line(annual, "再一条" + s, "2046-06-30", null);
+        whileItsDeletionIsOpen(edited, () -> mvc.perform(put("/api/work/plans/lines/" + edited).with(api("zuzhang"))
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"content": "再一条%s", "standard": "按期完成", "deadline": "2046-07-31", "responsibleUnitId": %d,
+                                 "responsiblePersonId": %d, "supervisingLeaderId": %d}"""
+                                .formatted(s, construction, heYongqiang, chenMing))))
+                .andExpect(status().isNotFound());
+    }
+
+    /**
+     * Deletes the line through the API in a transaction held open, runs {@code other} on another thread
+     * until PostgreSQL shows it waiting on a lock, then commits the deletion and answers what other got.
+     */
+    private ResultActions whileItsDeletionIsOpen(long line, Callable<ResultActions> other) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         CountDownLatch deleted = new CountDownLatch(1);
         CountDownLatch commit = new CountDownLatch(1);
@@ -142,7 +179,7 @@ class PlanLineDeleteTest {
             Future<?> deletion = pool.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(tx -> {
                 try {
                     // MockMvc runs on this thread, so the API's transaction joins this one and stays open
-                    mvc.perform(delete("/api/work/plans/lines/" + doomed).with(api("zuzhang")))
+                    mvc.perform(delete("/api/work/plans/lines/" + line).with(api("zuzhang")))
                             .andExpect(status().isNoContent());
                     deleted.countDown();
                     commit.await();
@@ -151,30 +188,22 @@ class PlanLineDeleteTest {
                 }
             }));
             deleted.await();
-            Future<ResultActions> addition = pool.submit(() -> call("zuzhang", "/api/work/plans/" + month + "/lines", """
-                    {"content": "旧街摸底%s", "standard": "按期完成", "deadline": "2045-04-30", "responsibleUnitId": %d,
-                     "responsiblePersonId": %d, "supervisingLeaderId": %d, "servesLineId": %d}"""
-                    .formatted(s, construction, heYongqiang, chenMing, doomed)));
+            Future<ResultActions> waiting = pool.submit(other);
             long giveUp = System.nanoTime() + 30_000_000_000L;
             while (jdbc.sql("""
                             select count(*) from pg_stat_activity
                             where wait_event_type = 'Lock' and query like '%plan_line%'""")
                     .query(Long.class).single() == 0) {
-                assertThat(System.nanoTime()).as("the addition waits for the deletion").isLessThan(giveUp);
+                assertThat(System.nanoTime()).as("the other request waits for the deletion").isLessThan(giveUp);
                 Thread.sleep(20);
             }
             commit.countDown();
             deletion.get();
-            addition.get().andExpect(status().isBadRequest())
-                    .andExpect(jsonPath("$.field").value("servesLineId"))
-                    .andExpect(jsonPath("$.code").value("plan.line.serves.unknown"));
+            return waiting.get();
         } finally {
             commit.countDown();
             pool.shutdown();
         }
-        assertThat(lines(doomed)).isZero();
-        assertThat(jdbc.sql("select count(*) from plan_line where plan_id = :p").param("p", month)
-                .query(Long.class).single()).isZero();
     }
 
     @Test
