@@ -9,6 +9,8 @@
 # the HTML ledger page with a session cookie from a form login; EXPLAIN ANALYZE of the SQL; the
 # light recomputation (first run after loading, when most lights change, then steady state, then the
 # first case again on a warm JVM).
+# Each run is preceded by a warm-up of $WARMUP (120 s): the JIT needs about two minutes of this load
+# before a page costs what it costs on a server that has been up for a while (docs/benchmarks.md).
 # SKIP_API=1 measures only the page; LIGHTS_ONLY=1 only the light recomputation. Stops the app and drops the database at the end (KEEP=1 keeps
 # both; KEEP=1 ONLY_LOAD=1 stops after loading, leaving the app running for manual measurements).
 set -euo pipefail
@@ -73,8 +75,8 @@ echo "== sample API answer: $(curl -fs -H "$AUTH" "$BASE_URL/api/work?$SAMPLE" |
 run() { # name, base path, connections, extra wrk args...
   local name=$1 base=$2 c=$3; shift 3
   local t=$(( c < 2 ? c : 2 ))
-  echo "== $name: warm-up ${WARMUP:-30s}"
-  BASE=$base wrk -t$t -c"$c" -d"${WARMUP:-30s}" --timeout 30s -s bench/ledger.lua "$@" "$BASE_URL" > /dev/null
+  echo "== $name: warm-up ${WARMUP:-120s}"
+  BASE=$base wrk -t$t -c"$c" -d"${WARMUP:-120s}" --timeout 30s -s bench/ledger.lua "$@" "$BASE_URL" > /dev/null
   echo "== $name: wrk -t$t -c$c -d$DURATION --timeout 30s --latency"
   BASE=$base wrk -t$t -c"$c" -d"$DURATION" --timeout 30s --latency -s bench/ledger.lua "$@" "$BASE_URL" | tee "$OUT/$name.txt"
 }
