@@ -129,15 +129,15 @@ class PlanLineDeleteTest {
     void aLineAddedUnderALineBeingDeletedWaitsAndIsRefusedWithTheReason() throws Exception {
         String s = PlanTestSupport.suffix();
         long annual = plan("""
-                {"level": "GROUP_ANNUAL", "year": 2045, "unitId": %d, "title": "城建组2045年工作计划%s"}"""
+                {"level": "GROUP_ANNUAL", "year": 2071, "unitId": %d, "title": "城建组2071年工作计划%s"}"""
                 .formatted(construction, s));
         long month = plan("""
-                {"level": "GROUP_MONTHLY", "year": 2045, "month": 4, "unitId": %d, "title": "城建组2045年4月计划%s"}"""
+                {"level": "GROUP_MONTHLY", "year": 2071, "month": 4, "unitId": %d, "title": "城建组2071年4月计划%s"}"""
                 .formatted(construction, s));
-        long doomed = line(annual, "旧街改造" + s, "2045-06-30", null);
+        long doomed = line(annual, "旧街改造" + s, "2071-06-30", null);
 
         whileItsDeletionIsOpen(doomed, () -> call("zuzhang", "/api/work/plans/" + month + "/lines", """
-                {"content": "旧街摸底%s", "standard": "按期完成", "deadline": "2045-04-30", "responsibleUnitId": %d,
+                {"content": "旧街摸底%s", "standard": "按期完成", "deadline": "2071-04-30", "responsibleUnitId": %d,
                  "responsiblePersonId": %d, "supervisingLeaderId": %d, "servesLineId": %d}"""
                 .formatted(s, construction, heYongqiang, chenMing, doomed)))
                 .andExpect(status().isBadRequest())
@@ -153,15 +153,15 @@ class PlanLineDeleteTest {
     void aChangeOfALineBeingDeletedWaitsAndFindsItGone() throws Exception {
         String s = PlanTestSupport.suffix();
         long annual = plan("""
-                {"level": "GROUP_ANNUAL", "year": 2046, "unitId": %d, "title": "城建组2046年工作计划%s"}"""
+                {"level": "GROUP_ANNUAL", "year": 2072, "unitId": %d, "title": "城建组2072年工作计划%s"}"""
                 .formatted(construction, s));
-        long twice = line(annual, "重复一条" + s, "2046-06-30", null);
+        long twice = line(annual, "重复一条" + s, "2072-06-30", null);
         whileItsDeletionIsOpen(twice, () -> mvc.perform(delete("/api/work/plans/lines/" + twice).with(api("zuzhang"))))
                 .andExpect(status().isNotFound());
-        long edited = line(annual, "再一条" + s, "2046-06-30", null);
+        long edited = line(annual, "再一条" + s, "2072-06-30", null);
         whileItsDeletionIsOpen(edited, () -> mvc.perform(put("/api/work/plans/lines/" + edited).with(api("zuzhang"))
                         .contentType(MediaType.APPLICATION_JSON).content("""
-                                {"content": "再一条%s", "standard": "按期完成", "deadline": "2046-07-31", "responsibleUnitId": %d,
+                                {"content": "再一条%s", "standard": "按期完成", "deadline": "2072-07-31", "responsibleUnitId": %d,
                                  "responsiblePersonId": %d, "supervisingLeaderId": %d}"""
                                 .formatted(s, construction, heYongqiang, chenMing))))
                 .andExpect(status().isNotFound());
